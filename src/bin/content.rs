@@ -1,0 +1,192 @@
+//! The content tool for the people who keep the catalogue and quiz up to date:
+//!
+//! - `content check` (the default): reads every content file and reports every problem at
+//!   once, with the file, the entry and what is wrong; exits non-zero if there are any.
+//! - `content schemas`: rewrites `assets/schema/*.schema.json` from the taxonomy.
+//! - `content fairness [--students N] [--seed S] [--write FILE]`: simulates students and
+//!   prints (or writes) the fairness figures.
+//!
+//! `--assets DIR` points at another `assets/` folder (for example a copy being edited).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use find_your_fit::content::{self, Content, DEFAULT_LANGUAGE, Severity, Sources, schema};
+use find_your_fit::fairness;
+
+const USAGE: &str = "usage: content [check | schemas | fairness [--students N] [--seed S] [--write FILE]] [--assets DIR]";
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let assets = match take_option(&mut args, "--assets") {
+        Ok(dir) => dir.map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"),
+            PathBuf::from,
+        ),
+        Err(e) => return fail(&e),
+    };
+    let command = if args.is_empty() {
+        "check".to_owned()
+    } else {
+        args.remove(0)
+    };
+    match command.as_str() {
+        "check" if args.is_empty() => check(&assets),
+        "schemas" if args.is_empty() => write_schemas(&assets),
+        "fairness" => fairness_report(&assets, args),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => fail(USAGE),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+fn take_option(args: &mut Vec<String>, name: &str) -> Result<Option<String>, String> {
+    let Some(at) = args.iter().position(|a| a == name) else {
+        return Ok(None);
+    };
+    if at + 1 >= args.len() {
+        return Err(format!("{name} needs a value\n{USAGE}"));
+    }
+    let value = args.remove(at + 1);
+    args.remove(at);
+    Ok(Some(value))
+}
+
+/// Schema files that differ from what the taxonomy says they should be.
+fn stale_schemas(assets: &Path, sources: &Sources) -> Vec<String> {
+    let Ok(taxonomy) = serde_json::from_str(&sources.taxonomy.text) else {
+        return Vec::new();
+    };
+    schema::all(&taxonomy)
+        .into_iter()
+        .filter(|(name, value)| {
+            std::fs::read_to_string(assets.join("schema").join(name)).ok()
+                != Some(schema::to_text(value))
+        })
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+fn check(assets: &Path) -> ExitCode {
+    let sources = match Sources::read_dir(assets, DEFAULT_LANGUAGE) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let problems = content::check(&sources);
+    for p in &problems {
+        println!("{p}");
+    }
+    let stale = stale_schemas(assets, &sources);
+    for name in &stale {
+        println!(
+            "guideline: assets/schema/{name}: -: out of date with taxonomy.json; run `cargo run --bin content -- schemas`"
+        );
+    }
+    let broken = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Broken)
+        .count();
+    let guideline = problems.len() - broken + stale.len();
+    if broken + guideline == 0 {
+        if let Ok(c) = Content::load(&sources) {
+            let non_clinical = c.roles.iter().filter(|r| !r.clinical).count();
+            println!(
+                "content check passed: {} roles in {} families ({} non-clinical), {} quiz items",
+                c.roles.len(),
+                c.taxonomy.families.len(),
+                non_clinical,
+                c.quiz.items.len()
+            );
+        }
+        ExitCode::SUCCESS
+    } else {
+        println!(
+            "content check failed: {broken} error(s) the game cannot load, {guideline} guideline problem(s)"
+        );
+        ExitCode::FAILURE
+    }
+}
+
+fn write_schemas(assets: &Path) -> ExitCode {
+    let path = assets.join(content::TAXONOMY_PATH);
+    let taxonomy = match std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "cannot read {}: {e}; fix it (see `content check`) first",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    for (name, value) in schema::all(&taxonomy) {
+        let out = assets.join("schema").join(name);
+        if let Err(e) = std::fs::write(&out, schema::to_text(&value)) {
+            eprintln!("cannot write {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        println!("wrote {}", out.display());
+    }
+    ExitCode::SUCCESS
+}
+
+fn fairness_report(assets: &Path, mut args: Vec<String>) -> ExitCode {
+    let parse = |v: Option<String>, default: u64| -> Result<u64, String> {
+        v.map_or(Ok(default), |v| {
+            v.parse().map_err(|_| format!("not a number: {v}\n{USAGE}"))
+        })
+    };
+    let options = (|| -> Result<(u64, u64, Option<String>), String> {
+        let students = parse(take_option(&mut args, "--students")?, 10_000)?;
+        let seed = parse(take_option(&mut args, "--seed")?, 2026)?;
+        let write = take_option(&mut args, "--write")?;
+        if !args.is_empty() {
+            return Err(USAGE.to_owned());
+        }
+        Ok((students, seed, write))
+    })();
+    let (students, seed, write) = match options {
+        Ok(o) => o,
+        Err(e) => return fail(&e),
+    };
+    let content = match Content::load_dir(assets) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = fairness::simulate(&content, students as usize, seed);
+    let markdown = report.to_markdown();
+    match write {
+        Some(file) => {
+            let text = format!(
+                "# Fairness figures\n\nWritten by `cargo run --release --bin content -- fairness --write docs/fairness.md`.\nRe-run it after changing roles or the quiz, and commit the result.\n\n{markdown}"
+            );
+            if let Err(e) = std::fs::write(&file, text) {
+                eprintln!("cannot write {file}: {e}");
+                return ExitCode::FAILURE;
+            }
+            println!("wrote {file}");
+        }
+        None => print!("{markdown}"),
+    }
+    if report.unreachable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,137 @@
+//! Sentences the engine builds from parts (extra reasons, pay lines), read from one strings
+//! file per language (`assets/strings/<language>.json`) so that a translation is a new file.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
+    pub language: String,
+    pub reasons: ReasonStrings,
+    pub pay: PayStrings,
+    pub strengths: StrengthStrings,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonStrings {
+    /// `{type}`: the name of one of the student's top interest types.
+    pub interest_type: String,
+    /// `{family}`: the wildcard role's family name.
+    pub wildcard: String,
+    /// `{skill}`: the name of the skill the role needs most.
+    pub skill_to_grow: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayStrings {
+    /// One band whose pay rises: `{band}`, `{entry}`, `{top}`.
+    pub band: String,
+    /// One band with a single rate: `{band}`, `{entry}`.
+    pub band_fixed: String,
+    /// A range of bands: `{from}`, `{to}`, `{entry}`, `{top}`.
+    pub band_range: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthStrings {
+    /// Shown when no interest or skill stands out yet.
+    pub none_yet: String,
+}
+
+impl Strings {
+    /// Every template with the placeholders it must use, for the content check.
+    pub fn templates(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
+        vec![
+            (
+                "reasons.interest_type",
+                &self.reasons.interest_type,
+                &["type"],
+            ),
+            ("reasons.wildcard", &self.reasons.wildcard, &["family"]),
+            (
+                "reasons.skill_to_grow",
+                &self.reasons.skill_to_grow,
+                &["skill"],
+            ),
+            ("pay.band", &self.pay.band, &["band", "entry", "top"]),
+            ("pay.band_fixed", &self.pay.band_fixed, &["band", "entry"]),
+            (
+                "pay.band_range",
+                &self.pay.band_range,
+                &["from", "to", "entry", "top"],
+            ),
+            ("strengths.none_yet", &self.strengths.none_yet, &[]),
+        ]
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders a template uses, in order of first use.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        let name = &after[..end];
+        if !found.contains(&name) {
+            found.push(name);
+        }
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+/// Whole pounds with thousands separators: 31049 → "31,049".
+pub fn pounds(amount: u32) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("Band {from} to {to}", &[("from", "5"), ("to", "6")]),
+            "Band 5 to 6"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_listed_once_in_order() {
+        assert_eq!(placeholders("{a} and {b} then {a}"), vec!["a", "b"]);
+        assert!(placeholders("no braces").is_empty());
+    }
+
+    #[test]
+    fn pounds_groups_thousands() {
+        assert_eq!(pounds(0), "0");
+        assert_eq!(pounds(999), "999");
+        assert_eq!(pounds(24465), "24,465");
+        assert_eq!(pounds(125637), "125,637");
+        assert_eq!(pounds(1000000), "1,000,000");
+    }
+}

@@ -1,0 +1,10 @@
+//! Find Your Fit: the careers game's domain, in plain Rust with no game engine, so the game,
+//! the tests, the benchmarks and the content check all share it.
+//!
+//! - [`content`]: the JSON content (taxonomy, role catalogue, quiz, strings), loaded and checked.
+//! - [`matching`]: answers → profile → explained, ranked matches and strengths.
+//! - [`fairness`]: a simulation of many students that shows every role can be reached.
+
+pub mod content;
+pub mod fairness;
+pub mod matching;
