@@ -6,6 +6,9 @@
 //! - `content fairness [--students N] [--seed S] [--write FILE]`: simulates students and
 //!   prints (or writes) the fairness figures.
 //!
+//! - `content sample [--seed S]`: plays the quiz as a made-up student and prints what they
+//!   would see: their answers, strengths and matches with reasons.
+//!
 //! `--assets DIR` points at another `assets/` folder (for example a copy being edited).
 
 use std::path::{Path, PathBuf};
@@ -13,8 +16,11 @@ use std::process::ExitCode;
 
 use find_your_fit::content::{self, Content, DEFAULT_LANGUAGE, Severity, Sources, schema};
 use find_your_fit::fairness;
+use find_your_fit::matching::{MatchKind, Matcher};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
 
-const USAGE: &str = "usage: content [check | schemas | fairness [--students N] [--seed S] [--write FILE]] [--assets DIR]";
+const USAGE: &str = "usage: content [check | schemas | fairness [--students N] [--seed S] [--write FILE] | sample [--seed S]] [--assets DIR]";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +40,7 @@ fn main() -> ExitCode {
         "check" if args.is_empty() => check(&assets),
         "schemas" if args.is_empty() => write_schemas(&assets),
         "fairness" => fairness_report(&assets, args),
+        "sample" => sample(&assets, args),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -174,7 +181,7 @@ fn fairness_report(assets: &Path, mut args: Vec<String>) -> ExitCode {
     match write {
         Some(file) => {
             let text = format!(
-                "# Fairness figures\n\nWritten by `cargo run --release --bin content -- fairness --write docs/fairness.md`.\nRe-run it after changing roles or the quiz, and commit the result.\n\n{markdown}"
+                "# Fairness figures\n\nWritten by `cargo run --release --bin content -- fairness --write docs/fairness.md`.\nRe-run it after changing roles or the quiz, and commit the result. `cargo test` runs a\nsmaller version (3,000 students) that fails if any role becomes unreachable, if one role\nreaches more than 20 % of students, or if a family takes more than 2.5 times its share.\n\n## How the students are made\n\n- **Persona-like (nine in ten):** each made-up student gets a random liking for every\n  interest, skill, work style and subject, skewed so most are low and a few are high (a\n  uniform number cubed). They answer every item consistently with those likings, plus a\n  little noise: keen on an activity card's top option → \"Love it\", lukewarm → \"Not sure\".\n- **Random (one in ten):** any option of any item.\n- Everyone skips one item in ten, so partial answers are part of the test.\n- \"Top 5\" is the raw ranking, before the results list applies its family limit and adds a\n  non-clinical role and a wildcard.\n\nReading the figures: likings drawn independently favour roles with a few sharp traits (many\nnon-clinical roles) over roles that need a particular mix (nursing needs caring, biology,\nteamwork and staying calm together), so the family shares describe this simulated\npopulation, not real students. The figures that matter are reach (every role can be\nsomeone's top match) and the largest share (no role is suggested to everyone).\n\n## Figures\n\n{markdown}"
             );
             if let Err(e) = std::fs::write(&file, text) {
                 eprintln!("cannot write {file}: {e}");
@@ -189,4 +196,74 @@ fn fairness_report(assets: &Path, mut args: Vec<String>) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+fn sample(assets: &Path, mut args: Vec<String>) -> ExitCode {
+    let seed = match take_option(&mut args, "--seed") {
+        Ok(None) if args.is_empty() => 1,
+        Ok(Some(v)) if args.is_empty() => match v.parse() {
+            Ok(n) => n,
+            Err(_) => return fail(&format!("not a number: {v}\n{USAGE}")),
+        },
+        Ok(_) => return fail(USAGE),
+        Err(e) => return fail(&e),
+    };
+    let content = match Content::load_dir(assets) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let answers = fairness::persona_answers(&content, &mut StdRng::seed_from_u64(seed));
+    println!("Answers (student {seed}):");
+    for item in &content.quiz.items {
+        let chosen: Vec<&str> = answers
+            .chosen(&item.id)
+            .iter()
+            .filter_map(|id| item.option(id).map(|o| o.label.as_str()))
+            .collect();
+        let shown = if chosen.is_empty() {
+            "(skipped)".to_owned()
+        } else {
+            chosen.join(", ")
+        };
+        println!("  {} → {shown}", item.prompt);
+    }
+    let results = Matcher::new(&content).results(&answers);
+    let s = &results.strengths;
+    println!("\nStrengths:");
+    for st in s.interests.iter().chain(&s.skills).chain(&s.work_styles) {
+        println!("  {} ({}%): {}", st.name, st.percent, st.text);
+    }
+    if s.is_empty() {
+        println!("  {}", content.strings.strengths.none_yet);
+    }
+    let bars: Vec<String> = s
+        .chart
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.name,
+                b.percent.map_or("-".into(), |p| p.to_string())
+            )
+        })
+        .collect();
+    println!("  Chart: {}", bars.join(" | "));
+    println!("\nMatches:");
+    for m in &results.matches {
+        let role = &content.roles[m.role];
+        let tag = match m.kind {
+            MatchKind::Top => "",
+            MatchKind::NonClinical => " [non-clinical pick]",
+            MatchKind::Wildcard => " [wildcard]",
+        };
+        println!("  {}% {} ({}){tag}", m.fit(), role.title, role.family);
+        for r in &m.reasons {
+            println!("      - {}", r.text);
+        }
+        println!("      Pay: {}", content.pay_text(role));
+    }
+    ExitCode::SUCCESS
 }

@@ -458,14 +458,15 @@ fn check_role_files(t: &Taxonomy, files: &[SourceFile], p: &mut Problems) -> Vec
     let mut family_files: BTreeSet<&str> = BTreeSet::new();
     for file in files {
         let path = file.path.as_str();
+        // The file exists even if it is broken: don't also report its family as file-less.
+        let family = family_of_path(path);
+        family_files.insert(family);
         let Some(value) = parse_json(file, p) else {
             continue;
         };
         let Some(role_file) = typed::<RoleFile>(&value, path, "-", p) else {
             continue;
         };
-        let family = family_of_path(path);
-        family_files.insert(family);
         match role_file.family.as_str() {
             Some(f) if f == family => {}
             Some(f) => p.broken(

@@ -332,7 +332,8 @@ pub fn strings() -> Value {
             "reasons": section(&[
                 ("interest_type", "Uses {type}: one of the student's top interest types."),
                 ("wildcard", "Uses {family}: the wildcard role's family."),
-                ("skill_to_grow", "Uses {skill}: the skill the role needs most.")
+                ("skill_to_grow", "Uses {skill}: the skill the role needs most."),
+                ("explore", "Shown when the answers say little about a role.")
             ]),
             "pay": section(&[
                 ("band", "Uses {band}, {entry}, {top}."),

@@ -23,6 +23,8 @@ pub struct ReasonStrings {
     pub wildcard: String,
     /// `{skill}`: the name of the skill the role needs most.
     pub skill_to_grow: String,
+    /// When the answers say little about a role: an honest invitation to look anyway.
+    pub explore: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +60,7 @@ impl Strings {
                 &self.reasons.skill_to_grow,
                 &["skill"],
             ),
+            ("reasons.explore", &self.reasons.explore, &[]),
             ("pay.band", &self.pay.band, &["band", "entry", "top"]),
             ("pay.band_fixed", &self.pay.band_fixed, &["band", "entry"]),
             (

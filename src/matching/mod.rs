@@ -7,7 +7,7 @@ mod reasons;
 mod score;
 mod strengths;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::content::{Answers, Content};
 
@@ -125,9 +125,18 @@ impl<'c> Matcher<'c> {
             }
         }
         if !shown.iter().any(|(r, _)| !roles[r.role].clinical) {
-            let best_non_clinical = ranked.iter().find(|r| !roles[r.role].clinical);
+            // Make room, then take the best non-clinical role that keeps the family limit.
+            if let Some((dropped, _)) = shown.pop()
+                && let Some(n) = per_family.get_mut(roles[dropped.role].family.as_str())
+            {
+                *n -= 1;
+            }
+            let best_non_clinical = ranked.iter().find(|r| {
+                let family = roles[r.role].family.as_str();
+                !roles[r.role].clinical
+                    && per_family.get(family).copied().unwrap_or(0) < MAX_PER_FAMILY
+            });
             if let Some(r) = best_non_clinical {
-                shown.pop();
                 shown.push((*r, MatchKind::NonClinical));
             }
         }
@@ -139,6 +148,7 @@ impl<'c> Matcher<'c> {
             shown.push((*r, MatchKind::Wildcard));
         }
 
+        let mut used_reasons = HashMap::new();
         let matches = shown
             .into_iter()
             .map(|(r, kind)| Match {
@@ -153,6 +163,7 @@ impl<'c> Matcher<'c> {
                     &roles[r.role],
                     &self.vectors[r.role],
                     kind == MatchKind::Wildcard,
+                    &mut used_reasons,
                 ),
             })
             .collect();

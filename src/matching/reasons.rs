@@ -2,6 +2,8 @@
 //! the answers that added most to what the role needs most. Fallback sentences (from the
 //! strings file) only fill in when fewer than two answers say something about the role.
 
+use std::collections::HashMap;
+
 use crate::content::{Answers, Content, Group, Role, fill};
 
 use super::profile::Profile;
@@ -26,6 +28,8 @@ pub enum Basis {
     Wildcard,
     /// Nothing in the answers speaks to the role: the skill it needs most.
     SkillToGrow(String),
+    /// Nothing in the answers speaks to the role: an honest invitation to look anyway.
+    Explore,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +54,7 @@ pub(crate) fn reasons(
     role: &Role,
     vector: &RoleVector,
     wildcard: bool,
+    used: &mut HashMap<String, usize>,
 ) -> Vec<Reason> {
     let t = &content.taxonomy;
     let mut out = Vec::new();
@@ -61,10 +66,15 @@ pub(crate) fn reasons(
         });
     }
 
-    for c in pick_diverse(
-        answer_candidates(content, answers, vector),
-        MAX_REASONS - out.len(),
-    ) {
+    let mut candidates = answer_candidates(content, answers, vector);
+    // A reason already shown on earlier cards counts for less, so each card in a results
+    // list tells the student something a little different (all of it still true).
+    for c in &mut candidates {
+        c.relevance /= 1.0 + used.get(c.text).copied().unwrap_or(0) as f64;
+    }
+    candidates.sort_by(|a, b| b.relevance.total_cmp(&a.relevance));
+    for c in pick_diverse(candidates, MAX_REASONS - out.len()) {
+        *used.entry(c.text.to_owned()).or_default() += 1;
         out.push(Reason {
             text: c.text.to_owned(),
             basis: Basis::Answer {
@@ -109,6 +119,12 @@ pub(crate) fn reasons(
                 basis: Basis::SkillToGrow(skill.id.clone()),
             });
         }
+    }
+    if out.len() < MIN_REASONS {
+        out.push(Reason {
+            text: content.strings.reasons.explore.clone(),
+            basis: Basis::Explore,
+        });
     }
     out
 }

@@ -1,0 +1,535 @@
+//! The content check on the shipped files (which must be clean) and on broken copies of them
+//! (which must be reported clearly: the file, the entry and what is wrong, all at once).
+
+mod common;
+
+use common::*;
+use find_your_fit::content::{
+    self, Content, MIN_NON_CLINICAL_PERCENT, MIN_ROLES, MIN_SOCIAL_CARE_ROLES, Problem, Severity,
+    Sources, schema,
+};
+use serde_json::{Value, json};
+
+fn messages(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
+}
+
+/// Asserts that some problem mentions every one of `parts`, and returns it.
+fn expect_problem<'a>(problems: &'a [Problem], parts: &[&str]) -> &'a Problem {
+    problems
+        .iter()
+        .find(|p| {
+            let text = p.to_string();
+            parts.iter().all(|part| text.contains(part))
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no problem mentions {parts:?}; got:\n{}",
+                messages(problems).join("\n")
+            )
+        })
+}
+
+const DENTAL: &str = "content/roles/dental.json";
+const QUIZ: &str = "content/quiz.json";
+
+fn edit(path: &str, change: impl FnOnce(&mut Value)) -> Sources {
+    let sources = shipped_sources();
+    let mut value = json_of(&sources, path);
+    change(&mut value);
+    with_file(sources, path, pretty(&value))
+}
+
+#[test]
+fn shipped_content_passes_every_check() {
+    let problems = content::check(&shipped_sources());
+    assert!(
+        problems.is_empty(),
+        "content check problems:\n{}",
+        messages(&problems).join("\n")
+    );
+}
+
+#[test]
+fn shipped_schemas_are_up_to_date_with_the_taxonomy() {
+    let c = shipped();
+    for (name, value) in schema::all(&c.taxonomy) {
+        let on_disk = std::fs::read_to_string(assets().join("schema").join(name)).unwrap();
+        assert_eq!(
+            on_disk,
+            schema::to_text(&value),
+            "assets/schema/{name} is stale: run `cargo run --bin content -- schemas`"
+        );
+    }
+}
+
+#[test]
+fn shipped_catalogue_is_balanced() {
+    let c = shipped();
+    let n = c.roles.len();
+    assert!(n >= MIN_ROLES, "{n} roles");
+    let non_clinical = c.roles.iter().filter(|r| !r.clinical).count();
+    assert!(
+        non_clinical * 100 >= MIN_NON_CLINICAL_PERCENT * n,
+        "{non_clinical} of {n} non-clinical"
+    );
+    let social = c.roles.iter().filter(|r| r.family == "social_care").count();
+    assert!(
+        social >= MIN_SOCIAL_CARE_ROLES,
+        "{social} social care roles"
+    );
+    for f in &c.taxonomy.families {
+        assert!(
+            c.roles.iter().any(|r| r.family == f.id),
+            "family {} has no roles",
+            f.id
+        );
+    }
+}
+
+#[test]
+fn every_shipped_role_has_what_a_student_reads() {
+    let c = shipped();
+    for r in &c.roles {
+        let pay = c.pay_text(r);
+        assert!(
+            pay.contains('£') || matches!(r.pay, content::Pay::Scale(_)),
+            "{}: pay line {pay:?}",
+            r.id
+        );
+        assert!(!pay.is_empty(), "{} has no pay line", r.id);
+        assert!(!r.sources.is_empty(), "{} has no source", r.id);
+        let family = c.taxonomy.family(&r.family).unwrap();
+        assert!(
+            r.read_more(&family.read_more).starts_with("https://"),
+            "{} read more",
+            r.id
+        );
+    }
+    let paramedic = c.role("paramedic").expect("the catalogue has a paramedic");
+    assert_eq!(
+        c.pay_text(paramedic),
+        "Band 5 to 6: £31,049 to £46,580 a year"
+    );
+}
+
+#[test]
+fn a_clean_copy_loads_and_a_broken_one_names_file_entry_and_problem() {
+    assert!(Content::load(&shipped_sources()).is_ok());
+    let broken = edit(DENTAL, |v| {
+        v["roles"][0]["interests"]["social"] = json!(9);
+    });
+    let err = Content::load(&broken).expect_err("an out-of-range profile value must not load");
+    let text = err.to_string();
+    assert!(text.contains("assets/content/roles/dental.json"), "{text}");
+    assert!(text.contains("role 1 \"dentist\""), "{text}");
+    assert!(
+        text.contains("`interests.social` is 9; profile values run from 0 to 5"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_once() {
+    let broken = edit(DENTAL, |v| {
+        let role = &mut v["roles"][1];
+        let obj = role.as_object_mut().unwrap();
+        obj.remove("summary");
+        obj.remove("myth");
+        obj.insert("sumary".into(), json!("typo"));
+        v["roles"][2]["subjects"] = json!(["biology", "astrology"]);
+        v["roles"][3]["skills"]["empathy"] = json!(-1);
+        v["roles"][4]["id"] = v["roles"][0]["id"].clone();
+    });
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &["dental.json", "role 2", "missing field `summary`"],
+    );
+    expect_problem(
+        &problems,
+        &["dental.json", "role 2", "missing field `myth`"],
+    );
+    expect_problem(
+        &problems,
+        &["role 2", "unknown field `sumary` (did you mean `summary`?)"],
+    );
+    expect_problem(
+        &problems,
+        &[
+            "role 3",
+            "\"astrology\", which is not a subject in taxonomy.json",
+        ],
+    );
+    expect_problem(&problems, &["role 4", "`skills.empathy` is -1"]);
+    expect_problem(
+        &problems,
+        &[
+            "role 5 \"dentist\"",
+            "already used in assets/content/roles/dental.json",
+        ],
+    );
+}
+
+#[test]
+fn unknown_family_and_mismatched_file_are_reported() {
+    let mut sources = shipped_sources();
+    let dental = sources
+        .role_files
+        .iter()
+        .find(|f| f.path == DENTAL)
+        .unwrap()
+        .clone();
+    sources
+        .role_files
+        .push(find_your_fit::content::SourceFile::new(
+            "content/roles/dentle.json",
+            dental.text.clone(),
+        ));
+    let problems = content::check(&sources);
+    expect_problem(
+        &problems,
+        &[
+            "content/roles/dentle.json",
+            "`family` says \"dental\" but the file name says \"dentle\"",
+        ],
+    );
+    expect_problem(
+        &problems,
+        &[
+            "content/roles/dentle.json",
+            "\"dentle\" is not a family in taxonomy.json (did you mean `dental`?)",
+        ],
+    );
+
+    let missing = Sources {
+        role_files: shipped_sources()
+            .role_files
+            .into_iter()
+            .filter(|f| f.path != DENTAL)
+            .collect(),
+        ..shipped_sources()
+    };
+    expect_problem(
+        &content::check(&missing),
+        &["family \"dental\" has no file content/roles/dental.json"],
+    );
+}
+
+#[test]
+fn wrong_types_name_the_field() {
+    let broken = edit(DENTAL, |v| {
+        v["roles"][0]["clinical"] = json!("yes");
+        v["roles"][1]["patient_contact"] = json!("loads");
+        v["roles"][2]["pay"] = json!({ "bands": { "from": "6", "to": "4" } });
+        v["roles"][3]["pay"] = json!({ "scale": "footballers" });
+        v["roles"][4]["routes"] =
+            json!([{ "route": "apprenticeship", "detail": "Learn on the job." }]);
+    });
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &["role 1", "field `clinical`", "expected a boolean"],
+    );
+    expect_problem(
+        &problems,
+        &[
+            "role 2",
+            "field `patient_contact`",
+            "`lots`, `some`, `none`",
+        ],
+    );
+    expect_problem(&problems, &["role 3", "from band 6 down to band 4"]);
+    expect_problem(
+        &problems,
+        &["role 4", "\"footballers\", which is not a pay scale"],
+    );
+    expect_problem(&problems, &["role 5", "needs a `level` from 2 to 7"]);
+}
+
+#[test]
+fn invalid_json_gives_line_and_column() {
+    let sources = shipped_sources();
+    let text = sources
+        .role_files
+        .iter()
+        .find(|f| f.path == DENTAL)
+        .unwrap()
+        .text
+        .replacen("\"roles\": [", "\"roles\": [,", 1);
+    let problems = content::check(&with_file(sources, DENTAL, text));
+    let p = expect_problem(
+        &problems,
+        &["assets/content/roles/dental.json", "not valid JSON", "line"],
+    );
+    assert_eq!(p.severity, Severity::Broken);
+    // The other files were still checked: no problem elsewhere, and the bad file is named once.
+    assert!(
+        problems.iter().all(|p| p.file == DENTAL),
+        "{:?}",
+        messages(&problems)
+    );
+}
+
+#[test]
+fn quiz_options_pointing_at_unknown_dimensions_are_reported() {
+    let broken = edit(QUIZ, |v| {
+        let opt = &mut v["items"][0]["options"][0]["adds"];
+        opt.as_object_mut()
+            .unwrap()
+            .insert("creatvity".into(), json!(1));
+        v["items"][1]["options"][0]["adds"] = json!({ "social": 7 });
+        v["items"][2]["options"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("reason");
+    });
+    let problems = content::check(&broken);
+    let first = v_id(&broken, 0);
+    expect_problem(
+        &problems,
+        &[
+            "quiz.json",
+            &format!("item 1 \"{first}\""),
+            "adds to \"creatvity\"",
+            "did you mean `creativity`?",
+        ],
+    );
+    expect_problem(
+        &problems,
+        &["item 2", "adds 7 to \"social\"; points run from 1 to 3"],
+    );
+    expect_problem(&problems, &["item 3", "needs a `reason`"]);
+    assert!(Content::load(&broken).is_err());
+}
+
+fn v_id(sources: &Sources, index: usize) -> String {
+    json_of(sources, QUIZ)["items"][index]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn an_interest_measured_by_too_few_items_is_reported() {
+    // Strip "artistic" from every option but one item's.
+    let broken = edit(QUIZ, |v| {
+        let mut kept = false;
+        for item in v["items"].as_array_mut().unwrap() {
+            let has = item["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|o| o["adds"].get("artistic").is_some());
+            if !has {
+                continue;
+            }
+            if !kept {
+                kept = true;
+                continue;
+            }
+            for o in item["options"].as_array_mut().unwrap() {
+                let adds = o["adds"].as_object_mut().unwrap();
+                adds.remove("artistic");
+                if adds.is_empty() {
+                    o.as_object_mut().unwrap().remove("reason");
+                }
+            }
+        }
+    });
+    let problems = content::check(&broken);
+    let p = expect_problem(
+        &problems,
+        &[
+            "quiz.json",
+            "\"artistic\" is measured by 1 item(s); it needs at least 3",
+        ],
+    );
+    assert_eq!(p.severity, Severity::Guideline);
+}
+
+#[test]
+fn quiz_format_rules_are_checked() {
+    let broken = edit(QUIZ, |v| {
+        let items = v["items"].as_array_mut().unwrap();
+        let activity = items
+            .iter_mut()
+            .find(|i| i["format"] == "activity")
+            .unwrap();
+        activity["options"].as_array_mut().unwrap().swap(0, 1);
+        let pair = items
+            .iter_mut()
+            .find(|i| i["format"] == "this_or_that")
+            .unwrap();
+        pair["options"].as_array_mut().unwrap().pop();
+        let subjects = items
+            .iter_mut()
+            .find(|i| i["format"] == "subjects")
+            .unwrap();
+        subjects["options"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|o| o["id"] != "music");
+        subjects["max_choices"] = json!(9);
+        let id = items[1]["id"].clone();
+        items[2]["id"] = id;
+    });
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &["options must be the `activity` scale's levels in order"],
+    );
+    expect_problem(
+        &problems,
+        &["a `this_or_that` item needs exactly 2 options, not 1"],
+    );
+    expect_problem(
+        &problems,
+        &["needs an option for every subject; missing music"],
+    );
+    expect_problem(&problems, &["`max_choices` is 9"]);
+    expect_problem(&problems, &["item 3", "is used by an earlier item"]);
+}
+
+#[test]
+fn strings_must_keep_their_placeholders() {
+    let path = "strings/en-GB.json";
+    let broken = edit(path, |v| {
+        v["reasons"]["wildcard"] = json!("A wildcard from {familly}.");
+    });
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &[
+            "strings/en-GB.json",
+            "reasons.wildcard",
+            "must use the placeholder {family}",
+        ],
+    );
+    expect_problem(
+        &problems,
+        &["reasons.wildcard", "unknown placeholder {familly}"],
+    );
+    assert!(Content::load(&broken).is_err());
+}
+
+#[test]
+fn a_broken_taxonomy_is_reported_and_other_files_still_parsed() {
+    let sources = shipped_sources();
+    let broken = with_file(
+        sources,
+        "content/taxonomy.json",
+        "{ \"interests\": [".into(),
+    );
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &["assets/content/taxonomy.json", "not valid JSON"],
+    );
+    let broken = edit("content/taxonomy.json", |v| {
+        let subjects = v["subjects"].as_array_mut().unwrap();
+        let first = subjects[0].clone();
+        subjects.push(first);
+        v["skills"][0]["id"] = json!("maths");
+    });
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &[
+            "taxonomy.json",
+            "the id \"english\" is used twice in `subjects`",
+        ],
+    );
+    expect_problem(
+        &problems,
+        &["taxonomy.json", "\"maths\" is also in `skills`"],
+    );
+}
+
+#[test]
+fn guideline_problems_are_reported_but_do_not_stop_the_game() {
+    let broken = edit(DENTAL, |v| {
+        v["roles"][0]["summary"] = json!("He fixes teeth.");
+        v["roles"][1]["day"] = json!("word ".repeat(80));
+    });
+    let problems = content::check(&broken);
+    let gendered = expect_problem(&problems, &["role 1", "gendered words (he)"]);
+    assert_eq!(gendered.severity, Severity::Guideline);
+    expect_problem(
+        &problems,
+        &["role 2", "`day` has 80 words; keep it to 70 or fewer"],
+    );
+    assert!(
+        Content::load(&broken).is_ok(),
+        "writing-rule problems must not stop the game"
+    );
+}
+
+#[test]
+fn the_content_command_fails_with_every_problem_on_a_broken_copy() {
+    let dir = std::env::temp_dir().join(format!("fyf-broken-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&assets(), &dir);
+    let dental = dir.join(DENTAL);
+    let text =
+        std::fs::read_to_string(&dental)
+            .unwrap()
+            .replacen("\"dentist\"", "\"orthodontist\"", 1);
+    std::fs::write(&dental, text).unwrap();
+    std::fs::write(
+        dir.join("content/roles/stray.json"),
+        "{\"family\": \"stray\", \"roles\": []}",
+    )
+    .unwrap();
+
+    let run = |dir: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_content"))
+            .args(["check", "--assets"])
+            .arg(dir)
+            .output()
+            .unwrap()
+    };
+    let out = run(&dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("assets/content/roles/dental.json: role"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the id \"orthodontist\" is already used"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "assets/content/roles/stray.json: -: \"stray\" is not a family in taxonomy.json"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("content check failed: 2 error(s)"),
+        "{stdout}"
+    );
+
+    let clean = run(&assets());
+    assert!(
+        clean.status.success(),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("content check passed"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,615 @@
+//! The matching rules a student would notice: the right roles rise, the same answers always
+//! give the same list, skipped questions don't break anything, every match explains itself
+//! from the student's own answers, and the list always widens their view.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use find_your_fit::content::{Answers, Content, Group};
+use find_your_fit::matching::{
+    Basis, MAX_PER_FAMILY, MAX_REASONS, MIN_REASONS, MatchKind, Matcher, Profile, Results,
+    SHOWN_MATCHES, WEIGHTS,
+};
+
+/// Realistic, investigative, artistic, social, enterprising, conventional.
+const R: [i64; 6] = [5, 1, 0, 1, 1, 2];
+const I: [i64; 6] = [1, 5, 1, 0, 0, 2];
+const A: [i64; 6] = [1, 1, 5, 1, 2, 0];
+const S: [i64; 6] = [0, 1, 1, 5, 1, 0];
+const E: [i64; 6] = [1, 0, 1, 2, 5, 1];
+const C: [i64; 6] = [1, 1, 0, 0, 1, 5];
+
+fn mini() -> Content {
+    Content::load(&mini_sources(&[
+        (
+            "doctors",
+            vec![
+                role("builder-doctor", true, R, &["design_technology", "physics"]),
+                role("thinker-doctor", true, I, &["biology", "chemistry"]),
+                role("helper-doctor", true, S, &["biology", "english"]),
+            ],
+        ),
+        (
+            "wider_team",
+            vec![
+                role("organiser", false, C, &["maths", "english"]),
+                role("artist", false, A, &["art", "design_technology"]),
+                role("leader", false, E, &["english", "history"]),
+            ],
+        ),
+    ]))
+    .expect("the mini catalogue loads")
+}
+
+fn love(content: &Content, dim: &str) -> Answers {
+    answers(content, &[(&format!("love-{dim}"), &["love"])])
+}
+
+fn ids(content: &Content, matcher: &Matcher, answers: &Answers) -> Vec<String> {
+    matcher
+        .rank(&Profile::from_answers(content, answers))
+        .iter()
+        .map(|r| content.roles[r.role].id.clone())
+        .collect()
+}
+
+#[test]
+fn the_role_that_fits_the_answers_comes_first() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    let a = answers(
+        &c,
+        &[
+            ("love-investigative", &["love"]),
+            ("love-realistic", &["not_for_me"]),
+            ("love-artistic", &["not_for_me"]),
+            ("love-social", &["like"]),
+            ("love-enterprising", &["not_sure"]),
+            ("love-conventional", &["not_for_me"]),
+            ("subjects", &["biology", "chemistry"]),
+        ],
+    );
+    let ranked = ids(&c, &m, &a);
+    assert_eq!(ranked[0], "thinker-doctor");
+    assert_eq!(
+        ranked[1], "helper-doctor",
+        "biology and a liking for helping put the helper second"
+    );
+    let p = Profile::from_answers(&c, &a);
+    let top = m.rank(&p)[0].score;
+    assert!(
+        top.fit() >= 80,
+        "a clear match should show a high fit, got {}",
+        top.fit()
+    );
+}
+
+#[test]
+fn each_interest_type_leads_to_its_role() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    let everything = [
+        "realistic",
+        "investigative",
+        "artistic",
+        "social",
+        "enterprising",
+        "conventional",
+    ];
+    for (dim, expected) in [
+        ("realistic", "builder-doctor"),
+        ("investigative", "thinker-doctor"),
+        ("artistic", "artist"),
+        ("social", "helper-doctor"),
+        ("enterprising", "leader"),
+        ("conventional", "organiser"),
+    ] {
+        let picks: Vec<(String, &[&str])> = everything
+            .iter()
+            .map(|d| {
+                (
+                    format!("love-{d}"),
+                    if *d == dim {
+                        &["love"][..]
+                    } else {
+                        &["not_for_me"][..]
+                    },
+                )
+            })
+            .collect();
+        let picks: Vec<(&str, &[&str])> = picks.iter().map(|(i, o)| (i.as_str(), *o)).collect();
+        let a = answers(&c, &picks);
+        assert_eq!(ids(&c, &m, &a)[0], expected, "loving only {dim}");
+    }
+}
+
+#[test]
+fn same_answers_same_results_and_ties_go_by_id() {
+    let c = Content::load(&mini_sources(&[
+        (
+            "doctors",
+            vec![
+                role("zeta-twin", true, S, &["biology"]),
+                role("alpha-twin", true, S, &["biology"]),
+            ],
+        ),
+        ("wider_team", vec![role("organiser", false, C, &["maths"])]),
+    ]))
+    .unwrap();
+    let m = Matcher::new(&c);
+    let a = love(&c, "social");
+    let first = ids(&c, &m, &a);
+    assert_eq!(
+        first[..2],
+        ["alpha-twin".to_owned(), "zeta-twin".to_owned()],
+        "identical roles are ordered by id, not file order"
+    );
+    for _ in 0..5 {
+        assert_eq!(ids(&c, &m, &a), first);
+        assert_eq!(m.results(&a), m.results(&a));
+    }
+}
+
+#[test]
+fn partial_answers_still_give_results_from_what_was_answered() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    // Only the subjects question answered: the fit is the subject match alone.
+    let a = answers(&c, &[("subjects", &["art"])]);
+    let p = Profile::from_answers(&c, &a);
+    assert!(p.has(Group::Subjects) && !p.has(Group::Interests) && !p.has(Group::Skills));
+    let ranked = m.rank(&p);
+    assert_eq!(c.roles[ranked[0].role].id, "artist");
+    assert_eq!(
+        ranked[0].score.fit(),
+        100,
+        "art is the artist's first subject and the only one chosen"
+    );
+    assert_eq!(
+        ranked[0].score.parts[0], None,
+        "interests were skipped, so they are left out"
+    );
+    let results = m.results(&a);
+    assert!(!results.matches.is_empty());
+    for mt in &results.matches {
+        assert!(
+            mt.reasons.len() >= MIN_REASONS,
+            "{} has {:?}",
+            mt.role_id,
+            mt.reasons
+        );
+    }
+
+    // A single activity card is enough to rank.
+    let a = love(&c, "enterprising");
+    assert_eq!(ids(&c, &m, &a)[0], "leader");
+}
+
+#[test]
+fn skipped_groups_hand_their_weight_to_the_others() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    let a = answers(
+        &c,
+        &[
+            ("love-social", &["love"]),
+            ("love-realistic", &["not_for_me"]),
+            ("love-conventional", &["like"]),
+            ("subjects", &["biology"]),
+        ],
+    );
+    let p = Profile::from_answers(&c, &a);
+    for r in m.rank(&p) {
+        let parts = r.score.parts;
+        let (mut sum, mut weight) = (0.0, 0.0);
+        for ((_, w), part) in WEIGHTS.iter().zip([parts[0], parts[1], parts[3], parts[2]]) {
+            if let Some(s) = part {
+                sum += w * s;
+                weight += w;
+            }
+        }
+        assert!((r.score.total - sum / weight).abs() < 1e-12);
+        assert!(
+            parts[1].is_none() && parts[2].is_none(),
+            "skills and work style were not asked"
+        );
+    }
+}
+
+#[test]
+fn no_answers_means_no_matches_and_no_strengths() {
+    let c = shipped();
+    let results = Matcher::new(c).results(&Answers::new());
+    assert!(results.matches.is_empty());
+    assert!(results.strengths.is_empty());
+    assert!(results.strengths.chart.iter().all(|b| b.percent.is_none()));
+}
+
+#[test]
+fn reasons_quote_the_students_own_answers() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    let a = answers(
+        &c,
+        &[
+            ("love-investigative", &["love"]),
+            ("subjects", &["biology", "chemistry"]),
+            ("good-with-numbers", &["good"]),
+        ],
+    );
+    let results = m.results(&a);
+    let thinker = results
+        .matches
+        .iter()
+        .find(|mt| mt.role_id == "thinker-doctor")
+        .unwrap();
+    let texts: Vec<&str> = thinker.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert!(
+        texts.contains(&"You love investigative things."),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"You chose Biology.") || texts.contains(&"You chose Chemistry."),
+        "{texts:?}"
+    );
+    for r in &thinker.reasons {
+        if let Basis::Answer { item, option } = &r.basis {
+            assert!(
+                a.chosen(item).contains(option),
+                "reason {r:?} cites an answer not given"
+            );
+            let text = c
+                .quiz
+                .item(item)
+                .unwrap()
+                .option(option)
+                .unwrap()
+                .reason
+                .as_deref();
+            assert_eq!(text, Some(r.text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn a_match_with_little_to_say_still_gets_two_true_reasons() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    // Loving social things says nothing about the organiser's work.
+    let results = m.results(&love(&c, "social"));
+    let organiser = results
+        .matches
+        .iter()
+        .find(|mt| mt.role_id == "organiser")
+        .expect("the organiser is shown");
+    assert_eq!(organiser.reasons.len(), MIN_REASONS);
+    assert!(
+        organiser
+            .reasons
+            .iter()
+            .all(|r| !matches!(r.basis, Basis::Answer { .. }))
+    );
+    assert!(
+        organiser
+            .reasons
+            .iter()
+            .any(|r| matches!(&r.basis, Basis::SkillToGrow(_)))
+    );
+    let helper = results
+        .matches
+        .iter()
+        .find(|mt| mt.role_id == "helper-doctor")
+        .unwrap();
+    assert!(
+        helper
+            .reasons
+            .iter()
+            .any(|r| r.text == "You love social things.")
+    );
+}
+
+#[test]
+fn strengths_come_from_the_same_answers_in_positive_words() {
+    let c = shipped();
+    let social_items: Vec<&str> = c
+        .quiz
+        .items
+        .iter()
+        .filter(|i| {
+            i.options
+                .first()
+                .is_some_and(|o| o.adds.iter().any(|(d, _)| d == "social"))
+                && i.options.len() == 4
+                && i.options[0].id == "love"
+        })
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(!social_items.is_empty());
+    let mut a = Answers::new();
+    for item in &c.quiz.items {
+        let pick = if social_items.contains(&item.id.as_str()) {
+            "love"
+        } else if item.options[0].id == "love" {
+            "not_for_me"
+        } else {
+            continue;
+        };
+        a.answer(&c.quiz, &item.id, &[pick]).unwrap();
+    }
+    let s = Matcher::new(c).results(&a).strengths;
+    assert_eq!(s.interests[0].id, "social");
+    let helper = c.taxonomy.dimension("social").unwrap();
+    assert_eq!(s.interests[0].name, helper.name);
+    assert_eq!(s.interests[0].text, helper.strength);
+    assert_eq!(s.chart.len(), c.taxonomy.interests.len());
+    let bar = s.chart.iter().find(|b| b.id == "social").unwrap();
+    assert_eq!(bar.percent, Some(100));
+    let rating = c
+        .quiz
+        .items
+        .iter()
+        .find(|i| {
+            i.options[0].adds.iter().any(|(d, _)| d == "numbers")
+                && i.format == find_your_fit::content::Format::Rating
+        })
+        .unwrap();
+    a.answer(&c.quiz, &rating.id, &[&rating.options[0].id])
+        .unwrap();
+    let s = Matcher::new(c).results(&a).strengths;
+    assert!(
+        s.skills.iter().any(|st| st.id == "numbers"),
+        "{:?}",
+        s.skills
+    );
+}
+
+#[test]
+fn saying_no_to_everything_gives_no_made_up_strengths() {
+    let c = shipped();
+    let mut a = Answers::new();
+    for item in &c.quiz.items {
+        if let Some(last) = item.options.last().filter(|o| o.adds.is_empty()) {
+            a.answer(&c.quiz, &item.id, &[&last.id]).unwrap();
+        }
+    }
+    let s = Matcher::new(c).results(&a).strengths;
+    assert!(s.is_empty(), "{s:?}");
+    assert!(s.chart.iter().all(|b| b.percent == Some(0)));
+}
+
+fn check_invariants(c: &Content, results: &Results) {
+    let roles = &c.roles;
+    let main: Vec<_> = results
+        .matches
+        .iter()
+        .filter(|m| m.kind != MatchKind::Wildcard)
+        .collect();
+    assert_eq!(main.len(), SHOWN_MATCHES);
+    assert!(
+        main.iter().any(|m| !roles[m.role].clinical),
+        "no non-clinical role shown"
+    );
+    let wild: Vec<_> = results
+        .matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Wildcard)
+        .collect();
+    assert_eq!(wild.len(), 1, "exactly one wildcard");
+    let wild_family = &roles[wild[0].role].family;
+    assert!(
+        main.iter().all(|m| &roles[m.role].family != wild_family),
+        "the wildcard's family is already shown"
+    );
+    assert_eq!(wild[0].reasons[0].basis, Basis::Wildcard);
+    for family in main
+        .iter()
+        .map(|m| &roles[m.role].family)
+        .collect::<BTreeSet<_>>()
+    {
+        let n = main
+            .iter()
+            .filter(|m| &roles[m.role].family == family)
+            .count();
+        assert!(n <= MAX_PER_FAMILY, "{n} roles from {family}");
+    }
+    let ids: BTreeSet<_> = results.matches.iter().map(|m| &m.role_id).collect();
+    assert_eq!(ids.len(), results.matches.len(), "a role is shown twice");
+    for m in &results.matches {
+        assert!(
+            (MIN_REASONS..=MAX_REASONS).contains(&m.reasons.len()),
+            "{}: {:?}",
+            m.role_id,
+            m.reasons
+        );
+        assert!(m.fit() <= 100);
+    }
+}
+
+#[test]
+fn a_student_who_only_likes_caring_still_sees_a_non_clinical_role_and_a_wildcard() {
+    let c = shipped();
+    let m = Matcher::new(c);
+    let mut a = Answers::new();
+    for item in &c.quiz.items {
+        // Pick whatever adds most to social and empathy.
+        let best = item
+            .options
+            .iter()
+            .max_by_key(|o| {
+                o.adds
+                    .iter()
+                    .filter(|(d, _)| {
+                        d == "social" || d == "empathy" || d == "face_to_face" || d == "biology"
+                    })
+                    .map(|(_, p)| *p)
+                    .sum::<u32>()
+            })
+            .unwrap();
+        a.answer(&c.quiz, &item.id, &[&best.id]).unwrap();
+    }
+    let results = m.results(&a);
+    check_invariants(c, &results);
+    let top = &c.roles[results.matches[0].role];
+    assert!(
+        top.interests["social"] >= 4,
+        "top match {} should be a caring role",
+        top.id
+    );
+}
+
+#[test]
+fn a_science_lover_gets_science_roles_with_science_reasons() {
+    let c = shipped();
+    let m = Matcher::new(c);
+    let mut a = Answers::new();
+    for item in &c.quiz.items {
+        let score = |o: &find_your_fit::content::Choice| {
+            o.adds
+                .iter()
+                .map(|(d, p)| {
+                    if [
+                        "investigative",
+                        "problem_solving",
+                        "biology",
+                        "chemistry",
+                        "physics",
+                        "solo",
+                        "behind_scenes",
+                    ]
+                    .contains(&d.as_str())
+                    {
+                        *p
+                    } else {
+                        0
+                    }
+                })
+                .sum::<u32>()
+        };
+        let mut options: Vec<_> = item.options.iter().collect();
+        options.sort_by_key(|o| std::cmp::Reverse(score(o)));
+        let n = if item.max_choices > 1 { 3 } else { 1 };
+        let picks: Vec<&str> = options.iter().take(n).map(|o| o.id.as_str()).collect();
+        a.answer(&c.quiz, &item.id, &picks).unwrap();
+    }
+    let results = m.results(&a);
+    check_invariants(c, &results);
+    let families: Vec<&str> = results
+        .matches
+        .iter()
+        .take(3)
+        .map(|mt| c.roles[mt.role].family.as_str())
+        .collect();
+    assert!(
+        families.contains(&"healthcare_science"),
+        "top three: {families:?}"
+    );
+    let first = &results.matches[0];
+    assert!(
+        first.reasons.iter().any(|r| r.text.contains("Biology")
+            || r.text.contains("Chemistry")
+            || r.text.contains("Physics")),
+        "{:?}",
+        first.reasons
+    );
+}
+
+#[test]
+fn stale_answers_are_dropped_not_fatal() {
+    let c = shipped();
+    let item = &c.quiz.items[0];
+    let mut a = Answers::new();
+    a.answer(&c.quiz, &item.id, &[&item.options[0].id]).unwrap();
+    let saved = serde_json::to_string(&a).unwrap();
+    let mut restored: Answers =
+        serde_json::from_str(&saved.replace('}', ",\"gone-item\":[\"x\"]}")).unwrap();
+    assert_eq!(restored.len(), 2);
+    // Scoring ignores the unknown answer…
+    assert_eq!(
+        Matcher::new(c).results(&restored),
+        Matcher::new(c).results(&a)
+    );
+    // …and it can be cleaned out.
+    assert_eq!(restored.retain_valid(&c.quiz), 1);
+    assert_eq!(restored, a);
+    assert!(a.answer(&c.quiz, &item.id, &["no-such-option"]).is_err());
+    assert!(a.answer(&c.quiz, "no-such-item", &["love"]).is_err());
+    let subjects = c.quiz.items.iter().find(|i| i.max_choices > 1).unwrap();
+    let too_many: Vec<&str> = subjects
+        .options
+        .iter()
+        .take(subjects.max_choices + 1)
+        .map(|o| o.id.as_str())
+        .collect();
+    assert!(a.answer(&c.quiz, &subjects.id, &too_many).is_err());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any answers at all: per item, skip or pick some of its options (as indexes).
+    fn any_answers() -> impl Strategy<Value = Vec<Option<Vec<prop::sample::Index>>>> {
+        let items = shipped().quiz.items.len();
+        prop::collection::vec(
+            prop::option::of(prop::collection::vec(any::<prop::sample::Index>(), 1..=3)),
+            items,
+        )
+    }
+
+    fn build(picks: &[Option<Vec<prop::sample::Index>>]) -> Answers {
+        let c = shipped();
+        let mut a = Answers::new();
+        for (item, pick) in c.quiz.items.iter().zip(picks) {
+            let Some(indexes) = pick else { continue };
+            let mut chosen: Vec<&str> = indexes
+                .iter()
+                .map(|i| item.options[i.index(item.options.len())].id.as_str())
+                .collect();
+            chosen.dedup();
+            chosen.sort();
+            chosen.dedup();
+            chosen.truncate(item.max_choices);
+            a.answer(&c.quiz, &item.id, &chosen).unwrap();
+        }
+        a
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn scores_stay_in_range_and_ranking_is_deterministic(picks in any_answers()) {
+            let c = shipped();
+            let m = Matcher::new(c);
+            let a = build(&picks);
+            let p = Profile::from_answers(c, &a);
+            let ranked = m.rank(&p);
+            prop_assert_eq!(&ranked, &m.rank(&p));
+            for pair in ranked.windows(2) {
+                prop_assert!(pair[0].score.total >= pair[1].score.total);
+            }
+            for r in &ranked {
+                prop_assert!((0.0..=1.0).contains(&r.score.total));
+                prop_assert!(r.score.fit() <= 100);
+                for part in r.score.parts.iter().flatten() {
+                    prop_assert!((0.0..=1.0).contains(part));
+                }
+            }
+            for g in Group::ALL {
+                for s in p.group(g).iter().flatten() {
+                    prop_assert!((0.0..=1.0).contains(s));
+                }
+            }
+            let results = m.results(&a);
+            prop_assert_eq!(&results, &m.results(&a));
+            if p.is_empty() {
+                prop_assert!(results.matches.is_empty());
+            } else {
+                prop_assert_eq!(ranked.len(), c.roles.len());
+                check_invariants(c, &results);
+            }
+        }
+    }
+}
