@@ -90,14 +90,7 @@ fn the_role_that_fits_the_answers_comes_first() {
 fn each_interest_type_leads_to_its_role() {
     let c = mini();
     let m = Matcher::new(&c);
-    let everything = [
-        "realistic",
-        "investigative",
-        "artistic",
-        "social",
-        "enterprising",
-        "conventional",
-    ];
+    let everything = c.taxonomy.dimension_ids(Group::Interests);
     for (dim, expected) in [
         ("realistic", "builder-doctor"),
         ("investigative", "thinker-doctor"),

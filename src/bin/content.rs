@@ -54,6 +54,17 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Loads the content, printing every problem if it cannot.
+fn load(assets: &Path) -> Option<Content> {
+    Content::load_dir(assets).map_err(|e| eprint!("{e}")).ok()
+}
+
+fn parse_number(value: Option<String>, default: u64) -> Result<u64, String> {
+    value.map_or(Ok(default), |v| {
+        v.parse().map_err(|_| format!("not a number: {v}\n{USAGE}"))
+    })
+}
+
 fn take_option(args: &mut Vec<String>, name: &str) -> Result<Option<String>, String> {
     let Some(at) = args.iter().position(|a| a == name) else {
         return Ok(None);
@@ -151,14 +162,9 @@ fn write_schemas(assets: &Path) -> ExitCode {
 }
 
 fn fairness_report(assets: &Path, mut args: Vec<String>) -> ExitCode {
-    let parse = |v: Option<String>, default: u64| -> Result<u64, String> {
-        v.map_or(Ok(default), |v| {
-            v.parse().map_err(|_| format!("not a number: {v}\n{USAGE}"))
-        })
-    };
     let options = (|| -> Result<(u64, u64, Option<String>), String> {
-        let students = parse(take_option(&mut args, "--students")?, 10_000)?;
-        let seed = parse(take_option(&mut args, "--seed")?, 2026)?;
+        let students = parse_number(take_option(&mut args, "--students")?, 10_000)?;
+        let seed = parse_number(take_option(&mut args, "--seed")?, 2026)?;
         let write = take_option(&mut args, "--write")?;
         if !args.is_empty() {
             return Err(USAGE.to_owned());
@@ -169,12 +175,8 @@ fn fairness_report(assets: &Path, mut args: Vec<String>) -> ExitCode {
         Ok(o) => o,
         Err(e) => return fail(&e),
     };
-    let content = match Content::load_dir(assets) {
-        Ok(c) => c,
-        Err(e) => {
-            eprint!("{e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(content) = load(assets) else {
+        return ExitCode::FAILURE;
     };
     let report = fairness::simulate(&content, students as usize, seed);
     let markdown = report.to_markdown();
@@ -199,21 +201,13 @@ fn fairness_report(assets: &Path, mut args: Vec<String>) -> ExitCode {
 }
 
 fn sample(assets: &Path, mut args: Vec<String>) -> ExitCode {
-    let seed = match take_option(&mut args, "--seed") {
-        Ok(None) if args.is_empty() => 1,
-        Ok(Some(v)) if args.is_empty() => match v.parse() {
-            Ok(n) => n,
-            Err(_) => return fail(&format!("not a number: {v}\n{USAGE}")),
-        },
+    let seed = match take_option(&mut args, "--seed").and_then(|v| parse_number(v, 1)) {
+        Ok(seed) if args.is_empty() => seed,
         Ok(_) => return fail(USAGE),
         Err(e) => return fail(&e),
     };
-    let content = match Content::load_dir(assets) {
-        Ok(c) => c,
-        Err(e) => {
-            eprint!("{e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(content) = load(assets) else {
+        return ExitCode::FAILURE;
     };
     let answers = fairness::persona_answers(&content, &mut StdRng::seed_from_u64(seed));
     println!("Answers (student {seed}):");

@@ -104,17 +104,16 @@ fn activity(id: &str, dim: &str) -> Value {
 /// A small quiz: one activity card per interest type (`love-<type>`), a subjects item
 /// (`subjects`, up to three), a rating (`good-with-numbers`) and a this-or-that (`team-or-solo`).
 pub fn mini_quiz(taxonomy: &Value) -> Value {
-    let mut items: Vec<Value> = [
-        "realistic",
-        "investigative",
-        "artistic",
-        "social",
-        "enterprising",
-        "conventional",
-    ]
-    .iter()
-    .map(|d| activity(&format!("love-{d}"), d))
-    .collect();
+    // One card per interest type, named `love-<type>`.
+    let mut items: Vec<Value> = taxonomy["interests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let d = d["id"].as_str().unwrap();
+            activity(&format!("love-{d}"), d)
+        })
+        .collect();
     let subjects: Vec<Value> = taxonomy["subjects"]
         .as_array()
         .unwrap()
