@@ -4,7 +4,10 @@
 //! - [`content`]: the JSON content (taxonomy, role catalogue, quiz, strings), loaded and checked.
 //! - [`matching`]: answers → profile → explained, ranked matches and strengths.
 //! - [`fairness`]: a simulation of many students that shows every role can be reached.
+//! - `game` (feature `game`, on by default): the Bevy game around them.
 
 pub mod content;
 pub mod fairness;
+#[cfg(feature = "game")]
+pub mod game;
 pub mod matching;

@@ -606,3 +606,28 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn similar_roles_are_alike_and_exclude_the_role_itself() {
+    let c = mini();
+    let m = Matcher::new(&c);
+    let helper = c.role_index("helper-doctor").unwrap();
+    let similar = m.similar(helper, 3);
+    assert_eq!(similar.len(), 3);
+    assert!(!similar.contains(&helper));
+    // The social-care-free mini catalogue's nearest to a helper is not the builder.
+    assert_ne!(c.roles[similar[0]].id, "builder-doctor");
+    let shipped = shipped();
+    let sm = Matcher::new(shipped);
+    let nurse = shipped.role_index("adult-nurse").unwrap();
+    let near: Vec<&str> = sm
+        .similar(nurse, 3)
+        .iter()
+        .map(|i| shipped.roles[*i].family.as_str())
+        .collect();
+    assert!(
+        near.iter()
+            .any(|f| ["nursing", "healthcare_support", "midwifery", "social_care"].contains(f)),
+        "{near:?}"
+    );
+}

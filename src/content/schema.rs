@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::catalogue::Role;
 use super::check::{POINTS_MAX, PROFILE_MAX};
 use super::quiz::Format;
+use super::strings::UiStrings;
 use super::taxonomy::{Group, Taxonomy};
 
 /// (file name under `assets/schema/`, schema) for every content file.
@@ -312,6 +313,22 @@ pub fn taxonomy() -> Value {
 }
 
 pub fn strings() -> Value {
+    let ui_descriptions: Vec<(String, String)> = UiStrings::KEYS
+        .iter()
+        .map(|(key, placeholders)| {
+            let uses = if placeholders.is_empty() {
+                "Interface text.".to_owned()
+            } else {
+                let names: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+                format!("Interface text; uses {}.", names.join(", "))
+            };
+            ((*key).to_owned(), uses)
+        })
+        .collect();
+    let ui_keys: Vec<(&str, &str)> = ui_descriptions
+        .iter()
+        .map(|(k, d)| (k.as_str(), d.as_str()))
+        .collect();
     let section = |keys: &[(&str, &str)]| {
         let props: serde_json::Map<String, Value> = keys
             .iter()
@@ -324,7 +341,7 @@ pub fn strings() -> Value {
         "$schema": DRAFT,
         "title": "Find Your Fit: sentences built by the game, for one language",
         "type": "object",
-        "required": ["language", "reasons", "pay", "strengths"],
+        "required": ["language", "reasons", "pay", "strengths", "ui"],
         "additionalProperties": false,
         "properties": {
             "$schema": { "type": "string" },
@@ -340,7 +357,8 @@ pub fn strings() -> Value {
                 ("band_fixed", "Uses {band}, {entry}."),
                 ("band_range", "Uses {from}, {to}, {entry}, {top}.")
             ]),
-            "strengths": section(&[("none_yet", "Shown when no strength stands out yet.")])
+            "strengths": section(&[("none_yet", "Shown when no strength stands out yet.")]),
+            "ui": section(&ui_keys)
         }
     })
 }

@@ -12,6 +12,7 @@ pub struct Strings {
     pub reasons: ReasonStrings,
     pub pay: PayStrings,
     pub strengths: StrengthStrings,
+    pub ui: UiStrings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,7 +49,7 @@ pub struct StrengthStrings {
 impl Strings {
     /// Every template with the placeholders it must use, for the content check.
     pub fn templates(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
-        vec![
+        let fixed: Vec<(&'static str, &str, &'static [&'static str])> = vec![
             (
                 "reasons.interest_type",
                 &self.reasons.interest_type,
@@ -69,8 +70,99 @@ impl Strings {
                 &["from", "to", "entry", "top"],
             ),
             ("strengths.none_yet", &self.strengths.none_yet, &[]),
-        ]
+        ];
+        fixed.into_iter().chain(self.ui.entries()).collect()
     }
+}
+
+/// Declares the game's interface strings once: the struct, and the list of keys with the
+/// placeholders each must use (for the content check and the schema).
+macro_rules! ui_strings {
+    ($($name:ident $([$($placeholder:literal),*])?),* $(,)?) => {
+        /// Words on the game's buttons, headings and screens.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct UiStrings {
+            $(pub $name: String,)*
+        }
+
+        impl UiStrings {
+            /// Every key with the placeholders its text must use.
+            pub const KEYS: &'static [(&'static str, &'static [&'static str])] = &[
+                $((stringify!($name), &[$($($placeholder),*)?]),)*
+            ];
+
+            fn entries(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
+                vec![$((stringify!($name), self.$name.as_str(), &[$($($placeholder),*)?]),)*]
+            }
+        }
+    };
+}
+
+ui_strings! {
+    app_name,
+    tagline,
+    loading,
+    menu,
+    start,
+    carry_on,
+    explore,
+    settings,
+    settings_intro,
+    save_lost,
+    intro_title,
+    intro_no_wrong,
+    intro_skip,
+    intro_private,
+    intro_time,
+    intro_go,
+    progress ["number", "total"],
+    back,
+    skip,
+    next,
+    activity_hint,
+    rating_hint,
+    subjects_hint ["picked", "max"],
+    strengths_title,
+    strengths_interests,
+    strengths_skills,
+    strengths_styles,
+    chart_title,
+    chart_bar ["name", "percent"],
+    percent ["percent"],
+    see_matches,
+    results_title,
+    results_intro,
+    fit ["fit"],
+    wildcard,
+    non_clinical_pick,
+    why,
+    subjects_label,
+    routes_label,
+    route_level ["route", "level"],
+    pay_label,
+    contact_label,
+    find_out_more ["role"],
+    start_again,
+    finish_and_clear,
+    no_results,
+    about,
+    day,
+    where_work,
+    myth,
+    similar,
+    read_more,
+    family_label,
+    explore_title,
+    explore_count ["count"],
+    filter ["name", "value"],
+    any,
+    clear_filters,
+    no_matches,
+    close,
+    error_title,
+    error_content,
+    error_retry,
 }
 
 /// Replaces each `{name}` in `template` with its value.

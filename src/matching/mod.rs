@@ -105,6 +105,36 @@ impl<'c> Matcher<'c> {
         ranked
     }
 
+    /// The roles most like `role` in interests, skills and work style, most alike first
+    /// (equal ones by id). Used for "similar jobs" on a role's page.
+    pub fn similar(&self, role: usize, n: usize) -> Vec<usize> {
+        let Some(me) = self.vectors.get(role) else {
+            return Vec::new();
+        };
+        let shape = |v: &RoleVector| -> Vec<f64> {
+            v.interests
+                .iter()
+                .chain(&v.skills)
+                .chain(&v.work_style)
+                .copied()
+                .collect()
+        };
+        let mine: Vec<Option<f64>> = shape(me).into_iter().map(Some).collect();
+        let roles = &self.content.roles;
+        let mut others: Vec<(f64, usize)> = self
+            .vectors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != role)
+            .map(|(i, v)| (score::shape_similarity(&mine, &shape(v)).unwrap_or(0.0), i))
+            .collect();
+        others.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| roles[a.1].id.cmp(&roles[b.1].id))
+        });
+        others.into_iter().take(n).map(|(_, i)| i).collect()
+    }
+
     /// Everything the strengths and results screens show for these answers.
     pub fn results(&self, answers: &Answers) -> Results {
         let profile = Profile::from_answers(self.content, answers);

@@ -1,0 +1,190 @@
+//! What buttons do, however they are pressed. A press by pointer, touch, keyboard or the
+//! DOM mirror becomes an [`Activate`] of the button's entity; its [`Action`] then becomes an
+//! [`Act`] message that the session applies. Keyboard focus lives here too: one [`Focused`]
+//! entity, moved by Tab and arrow keys or by the page's focus, and shown as a ring.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+
+use super::AppSystems;
+use super::a11y::DomSnapshot;
+
+/// Which Explore filter a button changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilterKind {
+    Family,
+    Contact,
+    Route,
+    Subject,
+}
+
+/// The systems that turn input into actions (page input is queued before them).
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InputSystems;
+
+/// What a button does.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Title: a fresh quiz.
+    Start,
+    /// Title: carry on with saved answers.
+    Continue,
+    /// Browse every role.
+    Explore,
+    OpenMenu,
+    CloseMenu,
+    /// Intro: on to the first question.
+    BeginQuiz,
+    /// Quiz: choose option `option` of item `item` (for subjects, toggle it).
+    Choose {
+        item: usize,
+        option: usize,
+    },
+    /// Quiz: on from a multi-choice item.
+    Next,
+    /// Quiz: move on without answering.
+    Skip,
+    /// Go back one step.
+    Back,
+    /// Strengths: on to the matches.
+    ShowMatches,
+    /// Show one role (an index into the catalogue).
+    OpenRole(usize),
+    CycleFilter(FilterKind),
+    ClearFilters,
+    /// Open the official careers page.
+    ReadMore(String),
+    /// Forget the answers and start a new quiz.
+    StartAgain,
+    /// Forget the answers and go back to the title (for shared computers).
+    FinishAndClear,
+    /// Error screen: try loading again.
+    Retry,
+}
+
+/// Press the button on this entity.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Activate(pub Entity);
+
+/// An action to apply, from any source.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct Act(pub Action);
+
+/// Marks a chosen option (drawn filled, and `pressed` for screen readers).
+#[derive(Component, Debug, Default)]
+pub struct Selected;
+
+/// The one focused control, if any: moved by keyboard here, or by the page's focus on the web.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Focused(pub Option<Entity>);
+
+/// Who moves focus with Tab and arrows: the game (desktop, tests) or the page (web: the
+/// browser moves focus through the mirror's real buttons, and the game follows).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum FocusOwner {
+    #[default]
+    Game,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Page,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<Activate>()
+        .add_message::<Act>()
+        .init_resource::<Focused>()
+        .init_resource::<FocusOwner>()
+        .add_systems(
+            Update,
+            (press_on_pointer, keyboard_input, activate_to_act)
+                .chain()
+                .in_set(InputSystems)
+                .in_set(AppSystems::RecordInput),
+        )
+        .add_systems(Update, drop_stale_focus.in_set(AppSystems::Present));
+}
+
+fn press_on_pointer(
+    buttons: Query<(Entity, &Interaction), (Changed<Interaction>, With<Action>)>,
+    mut activate: MessageWriter<Activate>,
+    mut focused: ResMut<Focused>,
+) {
+    for (entity, interaction) in &buttons {
+        if *interaction == Interaction::Pressed {
+            // Pointer presses don't show a focus ring, but keep focus in step.
+            focused.set_if_neq(Focused(Some(entity)));
+            activate.write(Activate(entity));
+        }
+    }
+}
+
+fn keyboard_input(
+    mut keys: MessageReader<KeyboardInput>,
+    held: Res<ButtonInput<KeyCode>>,
+    snapshot: Res<DomSnapshot>,
+    owner: Res<FocusOwner>,
+    mut focused: ResMut<Focused>,
+    mut activate: MessageWriter<Activate>,
+    mut act: MessageWriter<Act>,
+) {
+    for key in keys.read() {
+        if key.state != ButtonState::Pressed {
+            continue;
+        }
+        let order = snapshot.focus_order();
+        let step = |forward: bool, current: Option<Entity>| -> Option<Entity> {
+            if order.is_empty() {
+                return None;
+            }
+            let at = current.and_then(|c| order.iter().position(|e| *e == c));
+            let next = match (at, forward) {
+                (None, true) => 0,
+                (None, false) => order.len() - 1,
+                (Some(i), true) => (i + 1) % order.len(),
+                (Some(i), false) => (i + order.len() - 1) % order.len(),
+            };
+            Some(order[next])
+        };
+        let shift = held.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+        let moves_focus = *owner == FocusOwner::Game;
+        match key.key_code {
+            KeyCode::Tab if moves_focus => focused.0 = step(!shift, focused.0),
+            KeyCode::ArrowDown | KeyCode::ArrowRight if moves_focus => {
+                focused.0 = step(true, focused.0)
+            }
+            KeyCode::ArrowUp | KeyCode::ArrowLeft if moves_focus => {
+                focused.0 = step(false, focused.0)
+            }
+            KeyCode::Enter | KeyCode::NumpadEnter | KeyCode::Space => {
+                if let Some(entity) = focused.0 {
+                    activate.write(Activate(entity));
+                }
+            }
+            KeyCode::Escape => {
+                act.write(Act(Action::Back));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn activate_to_act(
+    mut activations: MessageReader<Activate>,
+    actions: Query<&Action>,
+    mut act: MessageWriter<Act>,
+) {
+    for Activate(entity) in activations.read() {
+        if let Ok(action) = actions.get(*entity) {
+            act.write(Act(action.clone()));
+        }
+    }
+}
+
+/// Focus on a despawned control (the screen changed) is dropped.
+fn drop_stale_focus(mut focused: ResMut<Focused>, exists: Query<(), With<Action>>) {
+    if let Some(e) = focused.0 {
+        if !exists.contains(e) {
+            focused.0 = None;
+        }
+    }
+}

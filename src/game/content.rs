@@ -1,0 +1,247 @@
+//! Loads the content files through the asset server (HTTP on the web, files on the desktop)
+//! and checks them with the engine's loader. The result is either [`GameContent`] or a
+//! [`ContentFailed`] message that the error screen shows.
+
+use bevy::asset::io::Reader;
+use bevy::asset::{AssetLoader, LoadContext};
+use bevy::prelude::*;
+
+use crate::content::{
+    Content, ContentError, DEFAULT_LANGUAGE, QUIZ_PATH, SourceFile, Sources, TAXONOMY_PATH,
+    role_file_path, strings_path,
+};
+use crate::matching::Matcher;
+
+use super::actions::{Act, Action};
+use super::screens::Screen;
+
+/// The checked content the game plays from, with the matcher prepared for it.
+#[derive(Resource)]
+pub struct GameContent {
+    pub content: &'static Content,
+    pub matcher: Matcher<'static>,
+}
+
+impl GameContent {
+    /// Wraps loaded content. It lives for the rest of the program, so it is leaked once.
+    pub fn new(content: Content) -> Self {
+        let content: &'static Content = Box::leak(Box::new(content));
+        Self {
+            content,
+            matcher: Matcher::new(content),
+        }
+    }
+}
+
+/// Why the content could not be used, for the error screen.
+#[derive(Resource, Debug, Clone)]
+pub struct ContentFailed(pub String);
+
+/// How far loading has got, for the loading screen's progress bar, with the few words the
+/// loading and error screens need as soon as the strings file has arrived (the rest of the
+/// content may be what is broken).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct LoadProgress {
+    pub done: usize,
+    pub total: usize,
+    pub label: Option<String>,
+    /// (title, explanation, retry button) for the error screen.
+    pub error_words: Option<(String, String, String)>,
+}
+
+/// A content file's text.
+#[derive(Asset, TypePath, Debug)]
+pub struct TextFile(pub String);
+
+#[derive(Default, TypePath)]
+struct TextFileLoader;
+
+impl AssetLoader for TextFileLoader {
+    type Asset = TextFile;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        _context: &mut LoadContext<'_>,
+    ) -> Result<TextFile, Self::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        String::from_utf8(bytes)
+            .map(TextFile)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["json"]
+    }
+}
+
+/// The files being loaded: the taxonomy first (it lists the role files), then the rest.
+#[derive(Resource, Default)]
+struct Pending {
+    taxonomy: Option<Handle<TextFile>>,
+    others: Vec<(String, Handle<TextFile>)>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LoadProgress>();
+    app.add_systems(Update, retry_loading.in_set(super::AppSystems::Update));
+    // Without an asset server (headless tests) the tests insert `GameContent` themselves.
+    if app.world().contains_resource::<AssetServer>() {
+        app.init_asset::<TextFile>()
+            .register_asset_loader(TextFileLoader)
+            .init_resource::<Pending>()
+            .add_systems(Startup, start_loading)
+            .add_systems(
+                Update,
+                finish_loading.run_if(
+                    not(resource_exists::<GameContent>)
+                        .and_then(not(resource_exists::<ContentFailed>)),
+                ),
+            );
+    }
+}
+
+fn start_loading(server: Res<AssetServer>, mut pending: ResMut<Pending>) {
+    pending.taxonomy = Some(server.load(TAXONOMY_PATH));
+}
+
+fn finish_loading(
+    mut commands: Commands,
+    server: Res<AssetServer>,
+    files: Res<Assets<TextFile>>,
+    mut pending: ResMut<Pending>,
+    mut progress: ResMut<LoadProgress>,
+) {
+    let Some(taxonomy_handle) = pending.taxonomy.clone() else {
+        return;
+    };
+    let failed = |path: &str| {
+        ContentFailed(format!(
+            "assets/{path}: the file could not be downloaded or read."
+        ))
+    };
+    if server.load_state(&taxonomy_handle).is_failed() {
+        commands.insert_resource(failed(TAXONOMY_PATH));
+        return;
+    }
+    let Some(taxonomy) = files.get(&taxonomy_handle) else {
+        return;
+    };
+    if pending.others.is_empty() {
+        // The taxonomy names the families, and so the role files to fetch.
+        let families: Vec<String> = match serde_json::from_str::<serde_json::Value>(&taxonomy.0) {
+            Ok(v) => v["families"]
+                .as_array()
+                .map(|fs| {
+                    fs.iter()
+                        .filter_map(|f| f["id"].as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        let mut paths = vec![QUIZ_PATH.to_owned(), strings_path(DEFAULT_LANGUAGE)];
+        paths.extend(families.iter().map(|f| role_file_path(f)));
+        pending.others = paths
+            .into_iter()
+            .map(|p| {
+                let h = server.load(p.clone());
+                (p, h)
+            })
+            .collect();
+    }
+    let mut done = 1;
+    for (path, handle) in &pending.others {
+        if server.load_state(handle).is_failed() {
+            commands.insert_resource(failed(path));
+            return;
+        }
+        done += usize::from(files.contains(handle));
+    }
+    let strings = strings_path(DEFAULT_LANGUAGE);
+    let words = pending
+        .others
+        .iter()
+        .find(|(p, _)| *p == strings)
+        .and_then(|(_, h)| files.get(h))
+        .and_then(|f| serde_json::from_str::<serde_json::Value>(&f.0).ok())
+        .map(|v| {
+            let ui = |key: &str| v["ui"][key].as_str().map(str::to_owned);
+            (
+                ui("loading"),
+                ui("error_title")
+                    .zip(ui("error_content"))
+                    .zip(ui("error_retry"))
+                    .map(|((a, b), c)| (a, b, c)),
+            )
+        });
+    let (label, error_words) = words.unwrap_or_default();
+    let next = LoadProgress {
+        done,
+        total: pending.others.len() + 1,
+        label,
+        error_words,
+    };
+    progress.set_if_neq(next);
+    if done <= pending.others.len() {
+        return;
+    }
+    let text = |path: &str| -> String {
+        pending
+            .others
+            .iter()
+            .find(|(p, _)| p == path)
+            .and_then(|(_, h)| files.get(h))
+            .map(|f| f.0.clone())
+            .unwrap_or_default()
+    };
+    let sources = Sources {
+        taxonomy: SourceFile::new(TAXONOMY_PATH, taxonomy.0.clone()),
+        role_files: pending
+            .others
+            .iter()
+            .filter(|(p, _)| p.starts_with(crate::content::ROLES_DIR))
+            .map(|(p, _)| SourceFile::new(p.clone(), text(p)))
+            .collect(),
+        quiz: SourceFile::new(QUIZ_PATH, text(QUIZ_PATH)),
+        strings: SourceFile::new(
+            strings_path(DEFAULT_LANGUAGE),
+            text(&strings_path(DEFAULT_LANGUAGE)),
+        ),
+    };
+    match Content::load(&sources) {
+        Ok(content) => commands.insert_resource(GameContent::new(content)),
+        Err(e) => commands.insert_resource(describe(&e)),
+    }
+}
+
+fn describe(e: &ContentError) -> ContentFailed {
+    error!("{e}");
+    ContentFailed(e.to_string())
+}
+
+/// "Try again" on the error screen: forget the failure and fetch every file again.
+fn retry_loading(
+    mut commands: Commands,
+    mut acts: MessageReader<Act>,
+    server: Option<Res<AssetServer>>,
+    pending: Option<ResMut<Pending>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if !acts.read().any(|a| a.0 == Action::Retry) {
+        return;
+    }
+    commands.remove_resource::<ContentFailed>();
+    commands.insert_resource(LoadProgress::default());
+    if let (Some(server), Some(mut pending)) = (server, pending) {
+        server.reload(TAXONOMY_PATH);
+        for (path, _) in pending.others.drain(..) {
+            server.reload(path);
+        }
+    }
+    next.set(Screen::Loading);
+}

@@ -1,0 +1,169 @@
+//! Keeps the student's answers on this device (browser storage on the web, a file on the
+//! desktop) so they can come back later. Nothing is sent anywhere. A save that cannot be read
+//! is dropped with a notice on the title screen, never a crash.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::content::GameContent;
+use super::session::Session;
+use crate::content::Answers;
+
+/// Bumped when the save format changes; older saves are read if possible, else dropped.
+const SAVE_VERSION: u32 = 1;
+
+/// What is kept between visits: the answers and where the student was. No name, no identity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: u32,
+    pub answers: Answers,
+    pub position: usize,
+    pub finished: bool,
+}
+
+impl From<&Session> for Saved {
+    fn from(s: &Session) -> Self {
+        Saved {
+            version: SAVE_VERSION,
+            answers: s.answers.clone(),
+            position: s.position,
+            finished: s.finished,
+        }
+    }
+}
+
+/// Where saves go.
+pub trait SaveBackend: Send + Sync + 'static {
+    fn read(&self) -> Option<String>;
+    fn write(&mut self, text: &str);
+    fn clear(&mut self);
+}
+
+/// Keeps the save in memory only (tests, and when the platform has no storage).
+#[derive(Default)]
+pub struct MemoryBackend(pub Option<String>);
+
+impl SaveBackend for MemoryBackend {
+    fn read(&self) -> Option<String> {
+        self.0.clone()
+    }
+    fn write(&mut self, text: &str) {
+        self.0 = Some(text.to_owned());
+    }
+    fn clear(&mut self) {
+        self.0 = None;
+    }
+}
+
+#[derive(Resource)]
+pub struct SaveStore(Box<dyn SaveBackend>);
+
+impl SaveStore {
+    pub fn new(backend: impl SaveBackend) -> Self {
+        Self(Box::new(backend))
+    }
+
+    pub fn save(&mut self, saved: &Saved) {
+        if let Ok(text) = serde_json::to_string(saved) {
+            self.0.write(&text);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn raw(&self) -> Option<String> {
+        self.0.read()
+    }
+}
+
+impl Default for SaveStore {
+    fn default() -> Self {
+        Self::new(platform_backend())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn platform_backend() -> impl SaveBackend {
+    super::web::LocalStorage
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn platform_backend() -> impl SaveBackend {
+    FileBackend::in_data_dir()
+}
+
+/// A save file in the user's data folder on the desktop.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct FileBackend(Option<std::path::PathBuf>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl FileBackend {
+    fn in_data_dir() -> Self {
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(std::path::PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share"))
+            })
+            .or_else(|| std::env::var_os("APPDATA").map(std::path::PathBuf::from));
+        Self(base.map(|b| b.join("find-your-fit").join("save.json")))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl SaveBackend for FileBackend {
+    fn read(&self) -> Option<String> {
+        std::fs::read_to_string(self.0.as_ref()?).ok()
+    }
+    fn write(&mut self, text: &str) {
+        if let Some(path) = &self.0 {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            if let Err(e) = std::fs::write(path, text) {
+                warn!("could not save answers to {}: {e}", path.display());
+            }
+        }
+    }
+    fn clear(&mut self) {
+        if let Some(path) = &self.0 {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    // Tests insert their own store before adding the plugin.
+    if !app.world().contains_resource::<SaveStore>() {
+        app.init_resource::<SaveStore>();
+    }
+    app.add_systems(Update, restore_save.run_if(resource_added::<GameContent>));
+}
+
+/// Once the content is known, restores a saved session if there is one it can read.
+fn restore_save(
+    game: Res<GameContent>,
+    mut store: ResMut<SaveStore>,
+    mut session: ResMut<Session>,
+) {
+    let Some(raw) = store.raw() else { return };
+    match serde_json::from_str::<Saved>(&raw) {
+        Ok(saved) if saved.version <= SAVE_VERSION => {
+            let quiz = &game.content.quiz;
+            let mut answers = saved.answers;
+            let dropped = answers.retain_valid(quiz);
+            if dropped > 0 {
+                info!("dropped {dropped} saved answers the current quiz no longer has");
+            }
+            session.answers = answers;
+            session.position = saved.position.min(quiz.items.len().saturating_sub(1));
+            session.finished = saved.finished;
+        }
+        _ => {
+            warn!("the saved answers could not be read; starting fresh");
+            store.clear();
+            session.notice = Some(game.content.strings.ui.save_lost.clone());
+        }
+    }
+}

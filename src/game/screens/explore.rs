@@ -1,0 +1,149 @@
+//! Explore: every role in the catalogue, filtered by family, patient contact, way in and
+//! school subject.
+
+use bevy::prelude::*;
+
+use super::{RebuildSystems, Screen, dirty_and_settled, footer, root, top_bar};
+use crate::content::{Content, fill};
+use crate::game::a11y::{AccessRole, Accessible};
+use crate::game::actions::{Action, FilterKind};
+use crate::game::content::GameContent;
+use crate::game::session::{ExploreFilters, Session};
+use crate::game::theme::{ButtonKind, widgets};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Explore), spawn_explore)
+        .add_systems(
+            Update,
+            spawn_explore
+                .run_if(in_state(Screen::Explore))
+                .run_if(dirty_and_settled)
+                .in_set(RebuildSystems),
+        );
+}
+
+/// The filter's name and its current value, in words.
+fn filter_label(content: &Content, filters: &ExploreFilters, kind: FilterKind) -> String {
+    let ui = &content.strings.ui;
+    let t = &content.taxonomy;
+    let (name, value) = match kind {
+        FilterKind::Family => (
+            &ui.family_label,
+            filters
+                .family
+                .as_ref()
+                .and_then(|f| t.family(f))
+                .map(|f| f.name.clone()),
+        ),
+        FilterKind::Contact => (
+            &ui.contact_label,
+            filters
+                .contact
+                .and_then(|c| t.patient_contact(c.id()))
+                .map(|c| c.name.clone()),
+        ),
+        FilterKind::Route => (
+            &ui.routes_label,
+            filters
+                .route
+                .as_ref()
+                .and_then(|r| t.route(r))
+                .map(|r| r.name.clone()),
+        ),
+        FilterKind::Subject => (
+            &ui.subjects_label,
+            filters
+                .subject
+                .as_ref()
+                .and_then(|s| t.subject(s))
+                .map(|s| s.name.clone()),
+        ),
+    };
+    fill(
+        &ui.filter,
+        &[
+            ("name", name),
+            ("value", &value.unwrap_or_else(|| ui.any.clone())),
+        ],
+    )
+}
+
+fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
+    let content = game.content;
+    let ui = &content.strings.ui;
+    let filters = &session.filters;
+    let shown: Vec<usize> = (0..content.roles.len())
+        .filter(|i| filters.matches(&content.roles[*i]))
+        .collect();
+    commands
+        .spawn(root(Screen::Explore, "Explore screen"))
+        .with_children(|s| {
+            s.spawn(top_bar(ui));
+            s.spawn(widgets::content_column()).with_children(|c| {
+                c.spawn(widgets::heading(ui.explore_title.clone()));
+                c.spawn(widgets::row()).with_children(|r| {
+                    for kind in [
+                        FilterKind::Family,
+                        FilterKind::Contact,
+                        FilterKind::Route,
+                        FilterKind::Subject,
+                    ] {
+                        r.spawn(widgets::button(
+                            filter_label(content, filters, kind),
+                            Action::CycleFilter(kind),
+                            ButtonKind::Choice,
+                        ));
+                    }
+                    if !filters.is_empty() {
+                        r.spawn(widgets::button(
+                            ui.clear_filters.clone(),
+                            Action::ClearFilters,
+                            ButtonKind::Secondary,
+                        ));
+                    }
+                });
+                c.spawn(widgets::soft(fill(
+                    &ui.explore_count,
+                    &[("count", &shown.len().to_string())],
+                )));
+                if shown.is_empty() {
+                    c.spawn(widgets::body(ui.no_matches.clone()));
+                }
+                c.spawn((
+                    Name::new("Role list"),
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: px(8),
+                        ..default()
+                    },
+                    Accessible::new(AccessRole::List, ""),
+                ))
+                .with_children(|list| {
+                    for i in shown {
+                        list.spawn((
+                            Name::new("Role item"),
+                            Node {
+                                flex_direction: FlexDirection::Column,
+                                ..default()
+                            },
+                            Accessible::new(AccessRole::ListItem, ""),
+                        ))
+                        .with_children(|item| {
+                            item.spawn(widgets::button(
+                                content.roles[i].title.clone(),
+                                Action::OpenRole(i),
+                                ButtonKind::Secondary,
+                            ));
+                        });
+                    }
+                });
+            });
+            s.spawn(footer()).with_children(|f| {
+                f.spawn(widgets::button(
+                    ui.back.clone(),
+                    Action::Back,
+                    ButtonKind::Secondary,
+                ));
+            });
+        });
+}

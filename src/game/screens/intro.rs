@@ -1,0 +1,50 @@
+//! A short intro before the quiz: no right or wrong answers, skip any time, nothing leaves
+//! the device.
+
+use bevy::prelude::*;
+
+use super::{Screen, footer, root, top_bar};
+use crate::game::actions::Action;
+use crate::game::anim::PopIn;
+use crate::game::content::GameContent;
+use crate::game::theme::{ButtonKind, widgets};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Intro), spawn_intro);
+}
+
+fn spawn_intro(mut commands: Commands, game: Res<GameContent>) {
+    let ui = &game.content.strings.ui;
+    commands
+        .spawn(root(Screen::Intro, "Intro screen"))
+        .with_children(|s| {
+            s.spawn(top_bar(ui));
+            s.spawn(widgets::content_column()).with_children(|c| {
+                c.spawn(widgets::heading(ui.intro_title.clone()));
+                let points = [
+                    &ui.intro_no_wrong,
+                    &ui.intro_skip,
+                    &ui.intro_private,
+                    &ui.intro_time,
+                ];
+                for (i, point) in points.into_iter().enumerate() {
+                    c.spawn((widgets::card("Intro point"), PopIn::new(0.06 * i as f32)))
+                        .with_children(|card| {
+                            card.spawn(widgets::body(point.clone()));
+                        });
+                }
+            });
+            s.spawn(footer()).with_children(|f| {
+                f.spawn(widgets::button(
+                    ui.back.clone(),
+                    Action::Back,
+                    ButtonKind::Secondary,
+                ));
+                f.spawn(widgets::button(
+                    ui.intro_go.clone(),
+                    Action::BeginQuiz,
+                    ButtonKind::Primary,
+                ));
+            });
+        });
+}

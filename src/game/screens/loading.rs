@@ -1,0 +1,75 @@
+//! The loading screen: a progress bar while the content files arrive, then on to the title,
+//! or to the error screen if the content cannot be used.
+
+use bevy::prelude::*;
+
+use super::{RebuildSystems, Screen, dirty_and_settled, root};
+use crate::game::AppSystems;
+use crate::game::content::{ContentFailed, GameContent, LoadProgress};
+use crate::game::screens::Dirty;
+use crate::game::theme::widgets;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Loading), spawn_loading)
+        .add_systems(
+            Update,
+            spawn_loading
+                .run_if(in_state(Screen::Loading))
+                .run_if(dirty_and_settled)
+                .in_set(RebuildSystems),
+        )
+        .add_systems(
+            Update,
+            (show_progress, leave_loading)
+                .run_if(in_state(Screen::Loading))
+                .in_set(AppSystems::Update),
+        );
+}
+
+fn spawn_loading(mut commands: Commands, progress: Res<LoadProgress>) {
+    let label = progress.label.clone().unwrap_or_default();
+    commands
+        .spawn(root(Screen::Loading, "Loading screen"))
+        .with_children(|s| {
+            s.spawn((
+                Name::new("Loading"),
+                Node {
+                    width: percent(80),
+                    max_width: px(420),
+                    flex_grow: 1.0,
+                    flex_direction: FlexDirection::Column,
+                    justify_content: JustifyContent::Center,
+                    row_gap: px(16),
+                    ..default()
+                },
+            ))
+            .with_children(|c| {
+                if !label.is_empty() {
+                    c.spawn(widgets::heading(label.clone()));
+                }
+                c.spawn(widgets::progress_bar(
+                    progress.done,
+                    progress.total.max(1),
+                    label,
+                ));
+            });
+        });
+}
+
+fn show_progress(progress: Res<LoadProgress>, mut dirty: ResMut<Dirty>) {
+    if progress.is_changed() && !progress.is_added() {
+        dirty.0 = true;
+    }
+}
+
+fn leave_loading(
+    game: Option<Res<GameContent>>,
+    failed: Option<Res<ContentFailed>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if failed.is_some() {
+        next.set(Screen::Error);
+    } else if game.is_some() {
+        next.set(Screen::Title);
+    }
+}

@@ -1,0 +1,147 @@
+//! The game's screens as one `Screen` state. Each screen spawns a root tagged
+//! `DespawnOnExit`, so leaving a screen cleans it up; when what a screen shows changes while
+//! it is open (the next question, a new filter), the session marks it [`Dirty`] and it is
+//! rebuilt from the session.
+
+mod error;
+mod explore;
+mod intro;
+mod loading;
+mod quiz;
+mod results;
+mod role_detail;
+mod strengths;
+mod title;
+
+use bevy::prelude::*;
+
+use super::AppSystems;
+use super::actions::Action;
+use super::theme::widgets;
+use super::theme::{ButtonKind, Surface};
+use crate::content::UiStrings;
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Loading,
+    Error,
+    Title,
+    Intro,
+    Quiz,
+    Strengths,
+    Results,
+    RoleDetail,
+    Explore,
+}
+
+/// Marks the root entity of the screen on display.
+#[derive(Component, Debug, Default)]
+pub struct ScreenRoot;
+
+/// Set when the open screen must be rebuilt from the session.
+#[derive(Resource, Debug, Default)]
+pub struct Dirty(pub bool);
+
+/// True when the open screen must be rebuilt and no screen change is pending.
+pub fn dirty_and_settled(dirty: Res<Dirty>, next: Res<NextState<Screen>>) -> bool {
+    dirty.0 && matches!(*next, NextState::Unchanged)
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<Dirty>()
+        .add_systems(
+            Update,
+            despawn_dirty
+                .in_set(AppSystems::Rebuild)
+                .before(RebuildSystems),
+        )
+        .add_systems(
+            Update,
+            clear_dirty
+                .in_set(AppSystems::Rebuild)
+                .after(RebuildSystems),
+        )
+        .configure_sets(Update, RebuildSystems.in_set(AppSystems::Rebuild));
+    app.add_plugins((
+        loading::plugin,
+        error::plugin,
+        title::plugin,
+        intro::plugin,
+        quiz::plugin,
+        strengths::plugin,
+        results::plugin,
+        role_detail::plugin,
+        explore::plugin,
+    ));
+}
+
+/// The set the screens' rebuild systems run in.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RebuildSystems;
+
+fn despawn_dirty(
+    mut commands: Commands,
+    dirty: Res<Dirty>,
+    next: Res<NextState<Screen>>,
+    roots: Query<Entity, With<ScreenRoot>>,
+) {
+    if dirty.0 && matches!(*next, NextState::Unchanged) {
+        for root in &roots {
+            commands.entity(root).despawn();
+        }
+    }
+}
+
+fn clear_dirty(mut dirty: ResMut<Dirty>) {
+    if dirty.0 {
+        dirty.0 = false;
+    }
+}
+
+/// The root of a screen: full window, removed when the screen is left.
+pub fn root(screen: Screen, name: &'static str) -> impl Bundle {
+    (
+        widgets::screen_root(name),
+        ScreenRoot,
+        DespawnOnExit(screen),
+    )
+}
+
+/// The bar along the top of every screen: the game's name and the menu button.
+pub fn top_bar(ui: &UiStrings) -> impl Bundle {
+    (
+        Name::new("Top bar"),
+        Node {
+            width: percent(100),
+            max_width: px(widgets::MAX_CONTENT_WIDTH),
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::Center,
+            padding: UiRect::axes(px(16), px(8)),
+            ..default()
+        },
+        children![
+            widgets::badge(ui.app_name.clone(), Surface::Primary),
+            widgets::button(ui.menu.clone(), Action::OpenMenu, ButtonKind::Secondary),
+        ],
+    )
+}
+
+/// A row of buttons along the bottom of a screen.
+pub fn footer() -> impl Bundle {
+    (
+        Name::new("Footer"),
+        Node {
+            width: percent(100),
+            max_width: px(widgets::MAX_CONTENT_WIDTH),
+            flex_wrap: FlexWrap::Wrap,
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::Center,
+            column_gap: px(10),
+            row_gap: px(8),
+            padding: UiRect::axes(px(16), px(10)),
+            ..default()
+        },
+    )
+}

@@ -1,0 +1,148 @@
+//! The quiz: one item per screen in its own format (activity card, "I'm good at…" rating,
+//! this-or-that, scenario, favourite subjects), with progress always shown, Back always
+//! there, Skip for any item, and no timers.
+
+use bevy::prelude::*;
+
+use super::{RebuildSystems, Screen, dirty_and_settled, footer, root, top_bar};
+use crate::content::{Format, fill};
+use crate::game::actions::Action;
+use crate::game::anim::PopIn;
+use crate::game::content::GameContent;
+use crate::game::session::Session;
+use crate::game::theme::{ButtonKind, widgets};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Quiz), spawn_quiz)
+        .add_systems(
+            Update,
+            spawn_quiz
+                .run_if(in_state(Screen::Quiz))
+                .run_if(dirty_and_settled)
+                .in_set(RebuildSystems),
+        );
+}
+
+fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
+    let content = game.content;
+    let ui = &content.strings.ui;
+    let total = content.quiz.items.len();
+    let index = session.position.min(total.saturating_sub(1));
+    let Some(item) = content.quiz.items.get(index) else {
+        return;
+    };
+    let chosen = session.answers.chosen(&item.id);
+    let number = (index + 1).to_string();
+    let progress_text = fill(
+        &ui.progress,
+        &[("number", &number), ("total", &total.to_string())],
+    );
+
+    commands
+        .spawn(root(Screen::Quiz, "Quiz screen"))
+        .with_children(|s| {
+            s.spawn(top_bar(ui));
+            s.spawn(widgets::content_column()).with_children(|c| {
+                c.spawn(widgets::soft(progress_text.clone()));
+                c.spawn(widgets::progress_bar(index, total, progress_text.clone()));
+                c.spawn((widgets::card("Question card"), PopIn::new(0.0)))
+                    .with_children(|card| {
+                        let hint = match item.format {
+                            Format::Activity => Some(&ui.activity_hint),
+                            Format::Rating => Some(&ui.rating_hint),
+                            _ => None,
+                        };
+                        if let Some(hint) = hint {
+                            card.spawn(widgets::soft(hint.clone()));
+                        }
+                        card.spawn(widgets::big(item.prompt.clone()));
+                        if item.format == Format::Subjects {
+                            let picked = chosen.len().to_string();
+                            let max = item.max_choices.to_string();
+                            card.spawn(widgets::soft(fill(
+                                &ui.subjects_hint,
+                                &[("picked", &picked), ("max", &max)],
+                            )));
+                        }
+                    });
+                let stacked = matches!(item.format, Format::Scenario);
+                let option_width = match item.format {
+                    Format::Subjects => Val::Auto,
+                    Format::Scenario => percent(100),
+                    Format::ThisOrThat => percent(46),
+                    Format::Activity | Format::Rating => percent(46),
+                };
+                c.spawn((
+                    Name::new("Options"),
+                    Node {
+                        flex_direction: if stacked {
+                            FlexDirection::Column
+                        } else {
+                            FlexDirection::Row
+                        },
+                        flex_wrap: FlexWrap::Wrap,
+                        justify_content: JustifyContent::Center,
+                        column_gap: px(10),
+                        row_gap: px(10),
+                        ..default()
+                    },
+                ))
+                .with_children(|o| {
+                    for (n, option) in item.options.iter().enumerate() {
+                        let selected = chosen.contains(&option.id);
+                        o.spawn((
+                            widgets::choice(
+                                option.label.clone(),
+                                Action::Choose {
+                                    item: index,
+                                    option: n,
+                                },
+                                selected,
+                                Node {
+                                    width: option_width,
+                                    flex_grow: if item.format == Format::Subjects {
+                                        0.0
+                                    } else {
+                                        1.0
+                                    },
+                                    min_height: px(if item.format == Format::ThisOrThat {
+                                        96.0
+                                    } else {
+                                        widgets::MIN_TARGET
+                                    }),
+                                    min_width: px(widgets::MIN_TARGET),
+                                    padding: UiRect::axes(px(16), px(10)),
+                                    border: UiRect::all(px(2)),
+                                    border_radius: BorderRadius::all(px(14)),
+                                    justify_content: JustifyContent::Center,
+                                    align_items: AlignItems::Center,
+                                    ..default()
+                                },
+                            ),
+                            PopIn::new(0.04 * (n.min(8) as f32 + 1.0)),
+                        ));
+                    }
+                });
+            });
+            s.spawn(footer()).with_children(|f| {
+                f.spawn(widgets::button(
+                    ui.back.clone(),
+                    Action::Back,
+                    ButtonKind::Secondary,
+                ));
+                if item.format == Format::Subjects {
+                    f.spawn(widgets::button(
+                        ui.next.clone(),
+                        Action::Next,
+                        ButtonKind::Primary,
+                    ));
+                } else {
+                    f.spawn(widgets::button(
+                        ui.skip.clone(),
+                        Action::Skip,
+                        ButtonKind::Secondary,
+                    ));
+                }
+            });
+        });
+}

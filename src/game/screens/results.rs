@@ -1,0 +1,243 @@
+//! The matches, revealed one card at a time: fit, kind (wildcard, not hands-on), reasons from
+//! the student's own answers, subjects, ways in, pay and patient contact, with a way to find
+//! out more about each.
+
+use bevy::prelude::*;
+
+use super::{Screen, footer, root, top_bar};
+use crate::content::{Content, Role, fill};
+use crate::game::a11y::{AccessRole, Accessible};
+use crate::game::actions::Action;
+use crate::game::anim::{CountUp, PopIn};
+use crate::game::content::GameContent;
+use crate::game::session::Session;
+use crate::game::theme::{ButtonKind, Surface, widgets};
+use crate::matching::{Match, MatchKind};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Results), spawn_results);
+}
+
+/// Seconds between one card's reveal and the next.
+const REVEAL_STEP: f32 = 0.12;
+
+fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
+    let content = game.content;
+    let ui = &content.strings.ui;
+    let results = game.matcher.results(&session.answers);
+    commands
+        .spawn(root(Screen::Results, "Results screen"))
+        .with_children(|s| {
+            s.spawn(top_bar(ui));
+            s.spawn(widgets::content_column()).with_children(|c| {
+                c.spawn(widgets::heading(ui.results_title.clone()));
+                if results.matches.is_empty() {
+                    c.spawn(widgets::body(ui.no_results.clone()));
+                    return;
+                }
+                c.spawn(widgets::soft(ui.results_intro.clone()));
+                c.spawn((
+                    Name::new("Matches"),
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: px(14),
+                        ..default()
+                    },
+                    Accessible::new(AccessRole::List, ""),
+                ))
+                .with_children(|list| {
+                    for (n, m) in results.matches.iter().enumerate() {
+                        match_card(list, content, m, 0.15 + REVEAL_STEP * n as f32);
+                    }
+                });
+            });
+            s.spawn(footer()).with_children(|f| {
+                f.spawn(widgets::button(
+                    ui.back.clone(),
+                    Action::Back,
+                    ButtonKind::Secondary,
+                ));
+                f.spawn(widgets::button(
+                    ui.explore.clone(),
+                    Action::Explore,
+                    ButtonKind::Secondary,
+                ));
+                f.spawn(widgets::button(
+                    ui.start_again.clone(),
+                    Action::StartAgain,
+                    ButtonKind::Secondary,
+                ));
+                f.spawn(widgets::button(
+                    ui.finish_and_clear.clone(),
+                    Action::FinishAndClear,
+                    ButtonKind::Secondary,
+                ));
+            });
+        });
+}
+
+/// "Label: value" lines share this look.
+fn fact(parent: &mut ChildSpawnerCommands, label: &str, value: String) {
+    parent
+        .spawn((
+            Name::new(format!("Fact: {label}")),
+            Node {
+                flex_direction: FlexDirection::Column,
+                ..default()
+            },
+        ))
+        .with_children(|f| {
+            f.spawn(widgets::soft(label.to_owned()));
+            f.spawn(widgets::body(value));
+        });
+}
+
+/// The route names a role can be entered by, with apprenticeship levels.
+pub fn route_names(content: &Content, role: &Role) -> Vec<String> {
+    let ui = &content.strings.ui;
+    role.routes
+        .iter()
+        .filter_map(|r| {
+            let name = content.taxonomy.route(&r.route)?.name.clone();
+            Some(match r.level {
+                Some(level) => fill(
+                    &ui.route_level,
+                    &[("route", &name), ("level", &level.to_string())],
+                ),
+                None => name,
+            })
+        })
+        .collect()
+}
+
+pub fn subject_names(content: &Content, role: &Role) -> Vec<String> {
+    role.subjects
+        .iter()
+        .filter_map(|s| content.taxonomy.subject(s).map(|s| s.name.clone()))
+        .collect()
+}
+
+pub fn contact_name(content: &Content, role: &Role) -> String {
+    content
+        .taxonomy
+        .patient_contact(role.patient_contact.id())
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, delay: f32) {
+    let ui = &content.strings.ui;
+    let role = &content.roles[m.role];
+    let family = content
+        .taxonomy
+        .family(&role.family)
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
+    list.spawn((widgets::card("Match card"), PopIn::new(delay)))
+        .insert(Accessible::new(AccessRole::ListItem, ""))
+        .with_children(|card| {
+            card.spawn((
+                Name::new("Card head"),
+                Node {
+                    flex_wrap: FlexWrap::Wrap,
+                    align_items: AlignItems::Center,
+                    column_gap: px(10),
+                    row_gap: px(6),
+                    ..default()
+                },
+            ))
+            .with_children(|head| {
+                head.spawn(widgets::subheading(role.title.clone()));
+                // The fit counts up as the card is revealed.
+                let fit_text = fill(&ui.fit, &[("fit", &m.fit().to_string())]);
+                head.spawn(widgets::badge_frame("Fit", Surface::Primary))
+                    .with_children(|b| {
+                        b.spawn((
+                            widgets::badge_label(fit_text),
+                            CountUp::new(m.fit(), ui.fit.clone(), delay),
+                        ));
+                    });
+                match m.kind {
+                    MatchKind::Wildcard => {
+                        head.spawn(widgets::badge(ui.wildcard.clone(), Surface::Wildcard));
+                    }
+                    MatchKind::NonClinical => {
+                        head.spawn(widgets::badge(
+                            ui.non_clinical_pick.clone(),
+                            Surface::Accent,
+                        ));
+                    }
+                    MatchKind::Top => {}
+                }
+            });
+            card.spawn(widgets::soft(family));
+            card.spawn(widgets::subheading(ui.why.clone()));
+            card.spawn((
+                Name::new("Reasons"),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(4),
+                    ..default()
+                },
+                Accessible::new(AccessRole::List, ""),
+            ))
+            .with_children(|reasons| {
+                for r in &m.reasons {
+                    reasons
+                        .spawn((
+                            Name::new("Reason"),
+                            Node {
+                                column_gap: px(8),
+                                align_items: AlignItems::Start,
+                                ..default()
+                            },
+                            Accessible::new(AccessRole::ListItem, ""),
+                        ))
+                        .with_children(|line| {
+                            line.spawn((
+                                Name::new("Dot"),
+                                Node {
+                                    width: px(10),
+                                    height: px(10),
+                                    margin: UiRect::top(px(8)),
+                                    border_radius: BorderRadius::all(px(5)),
+                                    flex_shrink: 0.0,
+                                    ..default()
+                                },
+                                Surface::Accent,
+                                BackgroundColor::default(),
+                            ));
+                            line.spawn(widgets::body(r.text.clone()));
+                        });
+                }
+            });
+            card.spawn((
+                Name::new("Facts"),
+                Node {
+                    flex_wrap: FlexWrap::Wrap,
+                    column_gap: px(18),
+                    row_gap: px(8),
+                    ..default()
+                },
+            ))
+            .with_children(|facts| {
+                fact(
+                    facts,
+                    &ui.subjects_label,
+                    subject_names(content, role).join(", "),
+                );
+                fact(
+                    facts,
+                    &ui.routes_label,
+                    route_names(content, role).join(", "),
+                );
+                fact(facts, &ui.contact_label, contact_name(content, role));
+            });
+            fact(card, &ui.pay_label, content.pay_text(role));
+            card.spawn(widgets::button(
+                fill(&ui.find_out_more, &[("role", &role.title)]),
+                Action::OpenRole(m.role),
+                ButtonKind::Secondary,
+            ));
+        });
+}

@@ -1,0 +1,96 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core, a page that
+// fails the test on any console error, page error or request to another origin, and helpers
+// that read the game's accessible mirror (#mirror) and act on it.
+
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+
+export const BASE = process.env.FYF_URL || "http://127.0.0.1:8080/";
+export const SHOTS = new URL("../../target/screenshots/", import.meta.url).pathname;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-first-run", "--disable-quic",
+    ],
+  });
+}
+
+/** Opens the game in a fresh context; returns { page, problems, shot, timings }. */
+export async function open(browser, name, viewport = { width: 640, height: 400 }, options = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(BASE).origin;
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  const dir = `${SHOTS}${name}/`;
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const shot = async (label) => {
+    n += 1;
+    await page.screenshot({ path: `${dir}${String(n).padStart(2, "0")}-${label}.png` });
+  };
+  const started = Date.now();
+  await page.goto(BASE);
+  await waitForScreen(page, "Title");
+  const timings = { titleMs: Date.now() - started };
+  return { page, context, problems, shot, timings, started };
+}
+
+export function assertClean(problems) {
+  assert.deepEqual(problems, [], `problems in the page:\n${problems.join("\n")}`);
+}
+
+export async function waitForScreen(page, screen, timeout = 60000) {
+  await page.waitForSelector(`#mirror[data-screen="${screen}"]`, { state: "attached", timeout });
+}
+
+export async function screenName(page) {
+  return page.$eval("#mirror", (m) => m.dataset.screen);
+}
+
+/** The mirror's buttons: [{ id, label, pressed, rect }]. */
+export async function buttons(page) {
+  return page.$$eval("#mirror button, #mirror a", (els) => els.map((el) => ({
+    id: el.dataset.id,
+    label: el.textContent,
+    pressed: el.getAttribute("aria-pressed"),
+    rect: el.dataset.rect.split(",").map(Number),
+  })));
+}
+
+export async function mirrorText(page) {
+  return page.$eval("#mirror", (m) => m.innerText || m.textContent);
+}
+
+export async function heading(page) {
+  return page.$eval("#mirror", (m) => (m.querySelector("h1, h2") || {}).textContent || "");
+}
+
+/** Waits until the mirror changes after an action (new screen, new question…). */
+export async function afterChange(page, action) {
+  const before = await page.$eval("#mirror", (m) => m.innerHTML);
+  await action();
+  await page.waitForFunction((b) => document.getElementById("mirror").innerHTML !== b, before, { timeout: 30000 });
+  // Let the mirror settle (animations update positions for a few frames).
+  await page.waitForTimeout(150);
+}
+
+/** Clicks a mirror button as a screen reader activates it. */
+export async function domPress(page, label) {
+  const list = await buttons(page);
+  const b = list.find((x) => x.label === label);
+  assert.ok(b, `no button "${label}" on ${await screenName(page)}; have: ${list.map((x) => x.label).join(" | ")}`);
+  await afterChange(page, () => page.$eval(`#mirror [data-id="${b.id}"]`, (el) => el.click()));
+}

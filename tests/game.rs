@@ -1,0 +1,360 @@
+//! Headless game tests: the real game plugins on `MinimalPlugins` + `StatesPlugin`, no window.
+//! They play the game through the same path the page's buttons use (the DOM mirror's
+//! entities), and check the screens, the recorded answers and the matches shown.
+#![cfg(feature = "game")]
+
+mod common;
+
+use bevy::input::ButtonState;
+use bevy::input::InputPlugin;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use common::shipped;
+use find_your_fit::content::{Format, fill};
+use find_your_fit::game::MemoryBackend;
+use find_your_fit::game::{
+    self, Activate, DomSnapshot, GameContent, Menu, SaveStore, Screen, Session,
+};
+
+fn app_with_save(save: Option<&str>) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin));
+    app.insert_resource(SaveStore::new(MemoryBackend(save.map(str::to_owned))));
+    app.add_plugins(game::plugin);
+    app.insert_resource(GameContent::new(shipped().clone()));
+    settle(&mut app);
+    app
+}
+
+fn app() -> App {
+    app_with_save(None)
+}
+
+/// Runs frames until the screen stops changing (state changes apply on the next frame).
+fn settle(app: &mut App) {
+    for _ in 0..4 {
+        app.update();
+    }
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn snapshot(app: &App) -> DomSnapshot {
+    app.world().resource::<DomSnapshot>().clone()
+}
+
+fn labels(app: &App) -> Vec<String> {
+    snapshot(app)
+        .flatten()
+        .iter()
+        .map(|n| n.label.clone())
+        .collect()
+}
+
+/// Presses the button with this label, as the page does when its HTML button is clicked.
+fn press(app: &mut App, label: &str) {
+    let entity = snapshot(app).find_button(label).unwrap_or_else(|| {
+        panic!(
+            "no button {label:?} on {:?}; buttons: {:?}",
+            screen(app),
+            buttons(app)
+        )
+    });
+    app.world_mut().write_message(Activate(entity));
+    settle(app);
+}
+
+fn buttons(app: &App) -> Vec<String> {
+    snapshot(app)
+        .flatten()
+        .iter()
+        .filter(|n| matches!(n.role, game::AccessRole::Button { .. }))
+        .map(|n| n.label.clone())
+        .collect()
+}
+
+fn ui() -> &'static find_your_fit::content::UiStrings {
+    &shipped().strings.ui
+}
+
+/// Answers the whole quiz: the first option of every item (two subjects for the subjects item).
+fn answer_everything(app: &mut App) {
+    let quiz = &shipped().quiz;
+    for (n, item) in quiz.items.iter().enumerate() {
+        assert_eq!(screen(app), Screen::Quiz);
+        let progress = fill(
+            &ui().progress,
+            &[
+                ("number", &(n + 1).to_string()),
+                ("total", &quiz.items.len().to_string()),
+            ],
+        );
+        assert!(
+            labels(app).contains(&progress),
+            "progress {progress:?} not shown"
+        );
+        if item.format == Format::Subjects {
+            press(app, &item.options[2].label);
+            press(app, &item.options[0].label);
+            press(app, &ui().next);
+        } else {
+            press(app, &item.options[0].label);
+        }
+    }
+}
+
+#[test]
+fn a_whole_game_from_start_to_a_role_and_back() {
+    let mut app = app();
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(labels(&app).contains(&ui().app_name));
+    assert!(
+        !buttons(&app).contains(&ui().carry_on),
+        "nothing saved yet, so no Continue"
+    );
+
+    press(&mut app, &ui().start);
+    assert_eq!(screen(&app), Screen::Intro);
+    assert!(labels(&app).contains(&ui().intro_private));
+    press(&mut app, &ui().intro_go);
+
+    answer_everything(&mut app);
+    assert_eq!(screen(&app), Screen::Strengths);
+    let session = app.world().resource::<Session>().clone();
+    let quiz = &shipped().quiz;
+    assert_eq!(
+        session.answers.len(),
+        quiz.items.len(),
+        "every item's answer is recorded"
+    );
+    let subjects = quiz
+        .items
+        .iter()
+        .find(|i| i.format == Format::Subjects)
+        .unwrap();
+    assert_eq!(
+        session.answers.chosen(&subjects.id),
+        [
+            subjects.options[2].id.clone(),
+            subjects.options[0].id.clone()
+        ]
+    );
+
+    let expected = game::GameContent::new(shipped().clone())
+        .matcher
+        .results(&session.answers);
+    let top_strength = &expected.strengths.interests[0];
+    assert!(
+        labels(&app).contains(&top_strength.name),
+        "strengths shows {}",
+        top_strength.name
+    );
+
+    press(&mut app, &ui().see_matches);
+    assert_eq!(screen(&app), Screen::Results);
+    let shown = labels(&app);
+    for m in &expected.matches {
+        let role = &shipped().roles[m.role];
+        assert!(
+            shown.contains(&role.title),
+            "results should show {}",
+            role.title
+        );
+        for r in &m.reasons {
+            assert!(
+                shown.contains(&r.text),
+                "reason {:?} for {}",
+                r.text,
+                role.title
+            );
+        }
+    }
+    assert!(shown.contains(&ui().wildcard));
+
+    let first = &shipped().roles[expected.matches[0].role];
+    press(
+        &mut app,
+        &fill(&ui().find_out_more, &[("role", &first.title)]),
+    );
+    assert_eq!(screen(&app), Screen::RoleDetail);
+    assert_eq!(snapshot(&app).heading(), Some(first.title.as_str()));
+    assert!(labels(&app).contains(&first.myth));
+    assert!(labels(&app).contains(&shipped().pay_text(first)));
+
+    press(&mut app, &ui().back);
+    assert_eq!(screen(&app), Screen::Results);
+
+    press(&mut app, &ui().explore);
+    assert_eq!(screen(&app), Screen::Explore);
+    let all = fill(
+        &ui().explore_count,
+        &[("count", &shipped().roles.len().to_string())],
+    );
+    assert!(labels(&app).contains(&all));
+    let contact = fill(
+        &ui().filter,
+        &[("name", &ui().contact_label), ("value", &ui().any)],
+    );
+    press(&mut app, &contact);
+    let lots = shipped()
+        .roles
+        .iter()
+        .filter(|r| r.patient_contact == find_your_fit::content::PatientContact::Lots)
+        .count();
+    assert!(labels(&app).contains(&fill(&ui().explore_count, &[("count", &lots.to_string())])));
+    press(&mut app, &ui().back);
+    assert_eq!(screen(&app), Screen::Results);
+}
+
+#[test]
+fn back_is_always_there_and_skipping_still_gives_results() {
+    let mut app = app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    let quiz = &shipped().quiz;
+    // Answer the first item, go back to it, and see the answer still chosen.
+    press(&mut app, &quiz.items[0].options[1].label);
+    press(&mut app, &ui().back);
+    let chosen = snapshot(&app).flatten().iter().any(|n| {
+        n.label == quiz.items[0].options[1].label
+            && n.role
+                == game::AccessRole::Button {
+                    pressed: Some(true),
+                }
+    });
+    assert!(chosen, "going back shows the earlier answer as chosen");
+    // Skip everything else.
+    press(&mut app, &quiz.items[0].options[1].label);
+    for item in &quiz.items[1..] {
+        if item.format == Format::Subjects {
+            press(&mut app, &ui().next);
+        } else {
+            press(&mut app, &ui().skip);
+        }
+    }
+    assert_eq!(screen(&app), Screen::Strengths);
+    press(&mut app, &ui().see_matches);
+    assert!(
+        buttons(&app)
+            .iter()
+            .any(|b| b.starts_with(&fill(&ui().find_out_more, &[("role", "")]))),
+        "one answer still gives matches"
+    );
+}
+
+#[test]
+fn restarting_twenty_times_leaves_nothing_behind() {
+    let mut app = app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    let baseline = app.world().entities().count_spawned();
+    for _ in 0..20 {
+        press(&mut app, &shipped().quiz.items[0].options[0].label);
+        press(&mut app, &ui().menu);
+        assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Settings);
+        assert!(
+            snapshot(&app).modal,
+            "the open menu is all the mirror shows"
+        );
+        press(&mut app, &ui().start_again);
+        assert_eq!(screen(&app), Screen::Intro);
+        assert!(app.world().resource::<Session>().answers.is_empty());
+        press(&mut app, &ui().intro_go);
+    }
+    assert_eq!(
+        app.world().entities().count_spawned(),
+        baseline,
+        "entities leaked across restarts"
+    );
+}
+
+#[test]
+fn saved_answers_continue_and_a_corrupt_save_is_dropped_with_a_notice() {
+    let mut app = app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    press(&mut app, &shipped().quiz.items[0].options[0].label);
+    press(&mut app, &shipped().quiz.items[1].options[0].label);
+    let saved = app
+        .world()
+        .resource::<SaveStore>()
+        .raw()
+        .expect("answers are saved as they are given");
+
+    let mut again = app_with_save(Some(&saved));
+    assert!(buttons(&again).contains(&ui().carry_on));
+    press(&mut again, &ui().carry_on);
+    assert_eq!(screen(&again), Screen::Quiz);
+    assert_eq!(again.world().resource::<Session>().position, 2);
+    assert_eq!(again.world().resource::<Session>().answers.len(), 2);
+
+    let broken = app_with_save(Some("{ this is not a save"));
+    assert_eq!(screen(&broken), Screen::Title);
+    assert!(labels(&broken).contains(&ui().save_lost));
+    assert!(!buttons(&broken).contains(&ui().carry_on));
+    assert!(
+        broken.world().resource::<SaveStore>().raw().is_none(),
+        "the unreadable save is cleared"
+    );
+
+    // Finish and clear (for shared computers) forgets everything.
+    let mut shared = app_with_save(Some(&saved));
+    press(&mut shared, &ui().settings);
+    press(&mut shared, &ui().finish_and_clear);
+    assert_eq!(screen(&shared), Screen::Title);
+    assert!(shared.world().resource::<SaveStore>().raw().is_none());
+    assert!(!buttons(&shared).contains(&ui().carry_on));
+}
+
+fn key(app: &mut App, code: KeyCode, logical: Key) {
+    let window = Entity::PLACEHOLDER;
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: code,
+            logical_key: logical.clone(),
+            state,
+            text: None,
+            repeat: false,
+            window,
+        });
+    }
+    settle(app);
+}
+
+#[test]
+fn the_keyboard_alone_can_start_and_answer() {
+    let mut app = app();
+    // Tab to Start (the first control) and press Enter.
+    key(&mut app, KeyCode::Tab, Key::Tab);
+    let focused = app.world().resource::<game::Focused>().0;
+    assert_eq!(focused, snapshot(&app).find_button(&ui().start));
+    assert!(
+        snapshot(&app)
+            .flatten()
+            .iter()
+            .any(|n| n.focused && n.label == ui().start),
+        "the mirror marks the focused control"
+    );
+    key(&mut app, KeyCode::Enter, Key::Enter);
+    assert_eq!(screen(&app), Screen::Intro);
+    // Escape goes back.
+    key(&mut app, KeyCode::Escape, Key::Escape);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn a_content_error_shows_the_error_screen_not_a_blank() {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin));
+    app.insert_resource(SaveStore::new(MemoryBackend(None)));
+    app.add_plugins(game::plugin);
+    app.insert_resource(game::ContentFailed(
+        "assets/content/roles/dental.json: role 1: broken".into(),
+    ));
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Error);
+    assert!(labels(&app).iter().any(|l| l.contains("dental.json")));
+}

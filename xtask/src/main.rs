@@ -1,0 +1,108 @@
+//! Build tooling for Find Your Fit.
+//!
+//! - `cargo xtask serve [--port N]`: builds the web version into `dist/` and serves it on
+//!   this machine, printing the address.
+//! - `cargo xtask build-web`: only builds `dist/` (a folder any static web host can serve).
+//! - `cargo xtask test`: every test: unit and headless game tests, the content check, the web
+//!   build and the browser tests in headless Chromium. It installs what it needs on a fresh
+//!   machine of this kind, or stops with one line saying what to install.
+
+mod serve;
+mod web;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => option(&args, "--port")
+            .map(|p| p.unwrap_or_else(|| "8080".into()))
+            .and_then(|port| {
+                port.parse::<u16>()
+                    .map_err(|_| format!("--port takes a number, not {port}"))
+            })
+            .and_then(|port| {
+                let report = web::build(&root())?;
+                println!("{report}");
+                serve::serve_forever(&root().join("dist"), port)
+            }),
+        Some("build-web") => web::build(&root()).map(|report| println!("{report}")),
+        Some("test") => test(),
+        _ => Err("usage: cargo xtask (serve [--port N] | build-web | test)".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn option(args: &[String], name: &str) -> Result<Option<String>, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .cloned()
+            .map(Some)
+            .ok_or(format!("{name} needs a value")),
+    }
+}
+
+/// The repository root (the folder above this crate).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the repository")
+        .to_path_buf()
+}
+
+/// Runs a command, streaming its output; fails with its name if it fails.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    println!("xtask: running {shown}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// The output of a command, if it runs and succeeds.
+pub fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn test() -> Result<(), String> {
+    let root = root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // Unit, headless game and content tests (natively).
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .args(["test", "--workspace"]))?;
+    // The content check, as editors run it.
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .args(["run", "--quiet", "--bin", "content", "--", "check"]))?;
+    // The browser and npm tools first (npm brings a good wasm-opt), then the web build and
+    // the browser tests against it.
+    web::ensure_browser_tools(&root)?;
+    let report = web::build(&root)?;
+    println!("{report}");
+    std::fs::write(root.join("target/web-size.txt"), &report).map_err(|e| e.to_string())?;
+    let server = serve::serve_in_background(&root.join("dist"))?;
+    let url = format!("http://127.0.0.1:{}/", server);
+    println!("xtask: browser tests against {url}");
+    run(Command::new("node")
+        .current_dir(&root)
+        .env("FYF_URL", &url)
+        .args(["--test", "--test-concurrency=1", "tests/browser/"]))
+}
