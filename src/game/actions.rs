@@ -182,9 +182,8 @@ fn activate_to_act(
 
 /// Focus on a despawned control (the screen changed) is dropped.
 fn drop_stale_focus(mut focused: ResMut<Focused>, exists: Query<(), With<Action>>) {
-    if let Some(e) = focused.0 {
-        if !exists.contains(e) {
+    if let Some(e) = focused.0
+        && !exists.contains(e) {
             focused.0 = None;
         }
-    }
 }

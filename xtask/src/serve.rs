@@ -59,11 +59,10 @@ fn handle(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
         }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("accept-encoding") {
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("accept-encoding") {
                 accept_encoding = value.trim().to_ascii_lowercase();
             }
-        }
     }
     let mut parts = request.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));

@@ -55,7 +55,9 @@ pub fn build(root: &Path) -> Result<String, String> {
         .arg(&wasm_in))?;
 
     let wasm = dist.join(format!("{BIN}_bg.wasm"));
-    let optimised = match find_wasm_opt(root) {
+    // FYF_SKIP_WASM_OPT=1 skips the slow shrinking step while iterating locally.
+    let skip = std::env::var_os("FYF_SKIP_WASM_OPT").is_some();
+    let optimised = match find_wasm_opt(root).filter(|_| !skip) {
         Some(opt) => {
             let tmp = dist.join("optimised.wasm");
             run(Command::new(&opt)
@@ -144,11 +146,10 @@ fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
         .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
                 return Ok(v.trim_end_matches('"').to_owned());
             }
-        }
     }
     Err("Cargo.lock has no wasm-bindgen".into())
 }
