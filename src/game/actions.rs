@@ -183,7 +183,8 @@ fn activate_to_act(
 /// Focus on a despawned control (the screen changed) is dropped.
 fn drop_stale_focus(mut focused: ResMut<Focused>, exists: Query<(), With<Action>>) {
     if let Some(e) = focused.0
-        && !exists.contains(e) {
-            focused.0 = None;
-        }
+        && !exists.contains(e)
+    {
+        focused.0 = None;
+    }
 }

@@ -27,9 +27,10 @@ fn main() -> ExitCode {
                 println!("{report}");
                 serve::serve_forever(&root().join("dist"), port)
             }),
+        Some("serve-built") => serve::serve_forever(&root().join("dist"), 8080),
         Some("build-web") => web::build(&root()).map(|report| println!("{report}")),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask (serve [--port N] | build-web | test)".into()),
+        _ => Err("usage: cargo xtask (serve [--port N] | serve-built | build-web | test)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

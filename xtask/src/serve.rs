@@ -60,9 +60,10 @@ fn handle(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
             break;
         }
         if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("accept-encoding") {
-                accept_encoding = value.trim().to_ascii_lowercase();
-            }
+            && name.eq_ignore_ascii_case("accept-encoding")
+        {
+            accept_encoding = value.trim().to_ascii_lowercase();
+        }
     }
     let mut parts = request.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));

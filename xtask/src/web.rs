@@ -90,7 +90,7 @@ pub fn build(root: &Path) -> Result<String, String> {
     for dir in ASSET_DIRS {
         copy_dir(
             &root.join("assets").join(dir),
-            &dist.join(dir),
+            &dist.join("assets").join(dir),
             &|p: &Path| {
                 p.extension()
                     .and_then(|e| e.to_str())
@@ -147,9 +147,10 @@ fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\""
-            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
+        }
     }
     Err("Cargo.lock has no wasm-bindgen".into())
 }

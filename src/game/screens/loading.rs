@@ -2,6 +2,7 @@
 //! or to the error screen if the content cannot be used.
 
 use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 
 use super::{RebuildSystems, Screen, dirty_and_settled, root};
 use crate::game::AppSystems;
@@ -72,4 +73,9 @@ fn leave_loading(
     } else if game.is_some() {
         next.set(Screen::Title);
     }
+}
+
+/// Downloads finishing don't wake a reactive game loop, so keep frames coming while loading.
+fn keep_updating(mut redraw: MessageWriter<RequestRedraw>) {
+    redraw.write(RequestRedraw);
 }
