@@ -21,7 +21,7 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            (show_progress, leave_loading)
+            (show_progress, leave_loading, keep_updating)
                 .run_if(in_state(Screen::Loading))
                 .in_set(AppSystems::Update),
         );
