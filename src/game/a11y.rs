@@ -115,6 +115,15 @@ impl DomSnapshot {
     }
 }
 
+/// What the mirror reads from each UI node.
+type MirrorNode = (
+    Option<&'static Accessible>,
+    Option<&'static Children>,
+    Option<&'static ComputedNode>,
+    Option<&'static UiGlobalTransform>,
+    Option<&'static Visibility>,
+);
+
 /// The system that builds the mirror (the web bridge sends it after).
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct A11ySystems;
@@ -135,13 +144,7 @@ fn build_snapshot(
     focused: Res<Focused>,
     menus: Query<Entity, With<MenuRoot>>,
     screens: Query<Entity, With<ScreenRoot>>,
-    nodes: Query<(
-        Option<&Accessible>,
-        Option<&Children>,
-        Option<&ComputedNode>,
-        Option<&UiGlobalTransform>,
-        Option<&Visibility>,
-    )>,
+    nodes: Query<MirrorNode>,
 ) {
     let modal = !menus.is_empty();
     let roots: Vec<Entity> = if modal {
@@ -166,13 +169,7 @@ fn build_snapshot(
 
 fn collect(
     entity: Entity,
-    nodes: &Query<(
-        Option<&Accessible>,
-        Option<&Children>,
-        Option<&ComputedNode>,
-        Option<&UiGlobalTransform>,
-        Option<&Visibility>,
-    )>,
+    nodes: &Query<MirrorNode>,
     focused: Option<Entity>,
     out: &mut Vec<DomNode>,
 ) {
