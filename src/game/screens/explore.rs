@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{RebuildSystems, Screen, dirty_and_settled, footer, root, top_bar};
+use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
 use crate::content::{Content, fill};
 use crate::game::a11y::{AccessRole, Accessible};
 use crate::game::actions::{Action, FilterKind};
@@ -138,12 +138,6 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                     }
                 });
             });
-            s.spawn(footer()).with_children(|f| {
-                f.spawn(widgets::button(
-                    ui.back.clone(),
-                    Action::Back,
-                    ButtonKind::Secondary,
-                ));
-            });
+            back_footer(s, ui, []);
         });
 }

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, footer, root, top_bar};
+use super::{Screen, back_footer, root, top_bar};
 use crate::game::actions::Action;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
@@ -34,17 +34,10 @@ fn spawn_intro(mut commands: Commands, game: Res<GameContent>) {
                         });
                 }
             });
-            s.spawn(footer()).with_children(|f| {
-                f.spawn(widgets::button(
-                    ui.back.clone(),
-                    Action::Back,
-                    ButtonKind::Secondary,
-                ));
-                f.spawn(widgets::button(
-                    ui.intro_go.clone(),
-                    Action::BeginQuiz,
-                    ButtonKind::Primary,
-                ));
-            });
+            back_footer(
+                s,
+                ui,
+                [(&ui.intro_go, Action::BeginQuiz, ButtonKind::Primary)],
+            );
         });
 }

@@ -128,8 +128,26 @@ pub fn top_bar(ui: &UiStrings) -> impl Bundle {
     )
 }
 
+/// The buttons along the bottom of a screen: Back first (always there), then the screen's own.
+pub fn back_footer<'a>(
+    parent: &mut ChildSpawnerCommands,
+    ui: &UiStrings,
+    buttons: impl IntoIterator<Item = (&'a String, Action, ButtonKind)>,
+) {
+    parent.spawn(footer()).with_children(|f| {
+        f.spawn(widgets::button(
+            ui.back.clone(),
+            Action::Back,
+            ButtonKind::Secondary,
+        ));
+        for (label, action, kind) in buttons {
+            f.spawn(widgets::button(label.clone(), action, kind));
+        }
+    });
+}
+
 /// A row of buttons along the bottom of a screen.
-pub fn footer() -> impl Bundle {
+fn footer() -> impl Bundle {
     (
         Name::new("Footer"),
         Node {

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use super::{RebuildSystems, Screen, dirty_and_settled, footer, root, top_bar};
+use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
 use crate::content::{Format, fill};
 use crate::game::actions::Action;
 use crate::game::anim::PopIn;
@@ -124,25 +124,12 @@ fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Sessi
                     }
                 });
             });
-            s.spawn(footer()).with_children(|f| {
-                f.spawn(widgets::button(
-                    ui.back.clone(),
-                    Action::Back,
-                    ButtonKind::Secondary,
-                ));
-                if item.format == Format::Subjects {
-                    f.spawn(widgets::button(
-                        ui.next.clone(),
-                        Action::Next,
-                        ButtonKind::Primary,
-                    ));
-                } else {
-                    f.spawn(widgets::button(
-                        ui.skip.clone(),
-                        Action::Skip,
-                        ButtonKind::Secondary,
-                    ));
-                }
-            });
+            // Subjects take several picks, so they move on with Next; anything else can be skipped.
+            let onward = if item.format == Format::Subjects {
+                (&ui.next, Action::Next, ButtonKind::Primary)
+            } else {
+                (&ui.skip, Action::Skip, ButtonKind::Secondary)
+            };
+            back_footer(s, ui, [onward]);
         });
 }

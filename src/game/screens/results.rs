@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, footer, root, top_bar};
+use super::{Screen, back_footer, root, top_bar};
 use crate::content::{Content, Role, fill};
 use crate::game::a11y::{AccessRole, Accessible};
 use crate::game::actions::Action;
@@ -51,28 +51,19 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                     }
                 });
             });
-            s.spawn(footer()).with_children(|f| {
-                f.spawn(widgets::button(
-                    ui.back.clone(),
-                    Action::Back,
-                    ButtonKind::Secondary,
-                ));
-                f.spawn(widgets::button(
-                    ui.explore.clone(),
-                    Action::Explore,
-                    ButtonKind::Secondary,
-                ));
-                f.spawn(widgets::button(
-                    ui.start_again.clone(),
-                    Action::StartAgain,
-                    ButtonKind::Secondary,
-                ));
-                f.spawn(widgets::button(
-                    ui.finish_and_clear.clone(),
-                    Action::FinishAndClear,
-                    ButtonKind::Secondary,
-                ));
-            });
+            back_footer(
+                s,
+                ui,
+                [
+                    (&ui.explore, Action::Explore, ButtonKind::Secondary),
+                    (&ui.start_again, Action::StartAgain, ButtonKind::Secondary),
+                    (
+                        &ui.finish_and_clear,
+                        Action::FinishAndClear,
+                        ButtonKind::Secondary,
+                    ),
+                ],
+            );
         });
 }
 

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::results::{contact_name, route_names, subject_names};
-use super::{RebuildSystems, Screen, dirty_and_settled, footer, root, top_bar};
+use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
 use crate::game::a11y::{AccessRole, Accessible};
 use crate::game::actions::Action;
 use crate::game::anim::PopIn;
@@ -106,13 +106,7 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
                     ));
                 }
             });
-            s.spawn(footer()).with_children(|f| {
-                f.spawn(widgets::button(
-                    ui.back.clone(),
-                    Action::Back,
-                    ButtonKind::Secondary,
-                ));
-            });
+            back_footer(s, ui, []);
         });
 }
 

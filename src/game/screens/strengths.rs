@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, footer, root, top_bar};
+use super::{Screen, back_footer, root, top_bar};
 use crate::content::fill;
 use crate::game::a11y::{AccessRole, Accessible};
 use crate::game::actions::Action;
@@ -132,18 +132,11 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
                     }
                 }
             });
-            s.spawn(footer()).with_children(|f| {
-                f.spawn(widgets::button(
-                    ui.back.clone(),
-                    Action::Back,
-                    ButtonKind::Secondary,
-                ));
-                f.spawn(widgets::button(
-                    ui.see_matches.clone(),
-                    Action::ShowMatches,
-                    ButtonKind::Primary,
-                ));
-            });
+            back_footer(
+                s,
+                ui,
+                [(&ui.see_matches, Action::ShowMatches, ButtonKind::Primary)],
+            );
         });
 }
 
