@@ -10,17 +10,27 @@ use bevy::input::InputPlugin;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use bevy::text::RemSize;
 use common::shipped;
 use find_your_fit::content::{Format, fill};
 use find_your_fit::game::MemoryBackend;
 use find_your_fit::game::{
-    self, Activate, DomSnapshot, GameContent, Menu, SaveStore, Screen, Session,
+    self, Activate, DomSnapshot, GameContent, Menu, SaveStore, Screen, Session, Settings,
+    SettingsStore, TextSize,
 };
 
 fn app_with_save(save: Option<&str>) -> App {
+    app_with_stores(save, None)
+}
+
+fn app_with_stores(save: Option<&str>, settings: Option<&str>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin));
+    app.init_resource::<RemSize>();
     app.insert_resource(SaveStore::new(MemoryBackend(save.map(str::to_owned))));
+    app.insert_resource(SettingsStore::new(MemoryBackend(
+        settings.map(str::to_owned),
+    )));
     app.add_plugins(game::plugin);
     app.insert_resource(GameContent::new(shipped().clone()));
     settle(&mut app);
@@ -357,4 +367,168 @@ fn a_content_error_shows_the_error_screen_not_a_blank() {
     settle(&mut app);
     assert_eq!(screen(&app), Screen::Error);
     assert!(labels(&app).iter().any(|l| l.contains("dental.json")));
+}
+
+fn pressed(app: &App, label: &str) -> Option<bool> {
+    snapshot(app)
+        .flatten()
+        .into_iter()
+        .find(|n| n.label == label)
+        .and_then(|n| match n.role {
+            game::AccessRole::Button { pressed } => pressed,
+            _ => None,
+        })
+}
+
+#[test]
+fn settings_apply_at_once_are_kept_and_survive_a_damaged_save() {
+    let mut app = app();
+    let standard_rem = app.world().resource::<RemSize>().0;
+    press(&mut app, &ui().settings);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Settings);
+    assert_eq!(pressed(&app, "100%"), Some(true), "standard size is chosen");
+    assert_eq!(pressed(&app, &ui().settings_high_contrast), Some(false));
+
+    // Text size: the rem (every text size) follows, and the menu shows the new choice.
+    press(&mut app, "200%");
+    assert_eq!(app.world().resource::<RemSize>().0, standard_rem * 2.0);
+    assert_eq!(pressed(&app, "200%"), Some(true));
+    assert_eq!(pressed(&app, "100%"), Some(false));
+
+    // High contrast swaps the palette; the dyslexia-friendly font swaps the fonts.
+    let standard_palette = *app.world().resource::<game::Palette>();
+    press(&mut app, &ui().settings_high_contrast);
+    assert_ne!(*app.world().resource::<game::Palette>(), standard_palette);
+    assert_eq!(pressed(&app, &ui().settings_high_contrast), Some(true));
+    press(&mut app, &ui().settings_reading_font);
+    press(&mut app, &ui().settings_reduce_motion);
+    assert!(app.world().resource::<game::Motion>().reduced);
+
+    // Kept apart from the answers: finishing and clearing the answers keeps them.
+    press(&mut app, &ui().finish_and_clear);
+    let kept = app
+        .world()
+        .resource::<SettingsStore>()
+        .raw()
+        .expect("settings saved");
+    let expected = Settings {
+        text_size: TextSize::Largest,
+        high_contrast: true,
+        reading_font: true,
+        reduce_motion: Some(true),
+        read_aloud: false,
+        sound: false,
+    };
+    assert_eq!(*app.world().resource::<Settings>(), expected);
+
+    // A new visit starts with them applied.
+    let again = app_with_stores(None, Some(&kept));
+    assert_eq!(*again.world().resource::<Settings>(), expected);
+    assert_eq!(again.world().resource::<RemSize>().0, standard_rem * 2.0);
+    assert_ne!(*again.world().resource::<game::Palette>(), standard_palette);
+
+    // A damaged copy gives the standard settings, and the game still starts.
+    let damaged = app_with_stores(None, Some("{ not json"));
+    assert_eq!(*damaged.world().resource::<Settings>(), Settings::default());
+    assert_eq!(screen(&damaged), Screen::Title);
+    assert!(damaged.world().resource::<SettingsStore>().raw().is_none());
+}
+
+#[test]
+fn keyboard_focus_stays_on_a_setting_after_it_changes() {
+    let mut app = app();
+    press(&mut app, &ui().settings);
+    let order = snapshot(&app).focus_order();
+    let target = snapshot(&app)
+        .find_button(&ui().settings_high_contrast)
+        .unwrap();
+    let steps = order.iter().position(|e| *e == target).unwrap() + 1;
+    for _ in 0..steps {
+        key(&mut app, KeyCode::Tab, Key::Tab);
+    }
+    key(&mut app, KeyCode::Enter, Key::Enter);
+    assert!(app.world().resource::<Settings>().high_contrast);
+    let focused = snapshot(&app)
+        .flatten()
+        .into_iter()
+        .find(|n| n.focused)
+        .map(|n| n.label.clone());
+    assert_eq!(
+        focused.as_deref(),
+        Some(ui().settings_high_contrast.as_str())
+    );
+}
+
+#[test]
+fn news_is_announced_once_and_read_aloud_says_the_options() {
+    let mut app = app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    let quiz = &shipped().quiz;
+    let first = &quiz.items[0];
+    let said = snapshot(&app).announcement;
+    let progress = |n: usize| {
+        fill(
+            &ui().progress,
+            &[
+                ("number", &n.to_string()),
+                ("total", &quiz.items.len().to_string()),
+            ],
+        )
+    };
+    assert!(said.text.starts_with(&progress(1)), "{said:?}");
+    assert!(said.text.contains(&first.prompt), "{said:?}");
+    // Read aloud goes on to the answers, in order; the announcement itself stays short.
+    let mut at = 0;
+    for option in &first.options {
+        let found = said.speech[at..].find(&option.label);
+        assert!(
+            found.is_some(),
+            "{:?} not read after {at}: {:?}",
+            option.label,
+            said.speech
+        );
+        at += found.unwrap();
+        assert!(!said.text.contains(&option.label));
+    }
+    // Nothing new: nothing said again.
+    settle(&mut app);
+    assert_eq!(snapshot(&app).announcement.seq, said.seq);
+
+    // An answer: what was chosen, then the next question, in one announcement.
+    press(&mut app, &first.options[1].label);
+    let next = snapshot(&app).announcement;
+    assert_eq!(next.seq, said.seq + 1);
+    let chosen = fill(
+        &ui().announce_chosen,
+        &[("answer", &first.options[1].label)],
+    );
+    assert!(next.text.starts_with(&chosen), "{next:?}");
+    assert!(next.text.contains(&progress(2)), "{next:?}");
+
+    // "Read it again" is there only with read aloud on, and says it all again.
+    assert!(!buttons(&app).contains(&ui().read_again));
+    press(&mut app, &ui().menu);
+    press(&mut app, &ui().settings_read_aloud);
+    press(&mut app, &ui().close);
+    assert!(snapshot(&app).read_aloud);
+    let before = snapshot(&app).announcement;
+    press(&mut app, &ui().read_again);
+    let again = snapshot(&app).announcement;
+    assert_eq!(again.seq, before.seq + 1);
+    assert!(again.text.contains(&quiz.items[1].prompt));
+}
+
+#[test]
+fn number_keys_choose_an_answer_by_its_place() {
+    let mut app = app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    let first = &shipped().quiz.items[0];
+    key(&mut app, KeyCode::Digit3, Key::Character("3".into()));
+    assert_eq!(
+        app.world().resource::<Session>().answers.chosen(&first.id),
+        [first.options[2].id.clone()]
+    );
+    assert_eq!(app.world().resource::<Session>().position, 1);
 }

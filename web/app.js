@@ -72,17 +72,74 @@ function element(node) {
       el = document.createElement("li");
       break;
     default:
-      el = document.createElement("section");
-      if (node.label) el.setAttribute("aria-label", node.label);
+      el = document.createElement("div");
+      if (node.label) {
+        el.setAttribute("role", "group");
+        el.setAttribute("aria-label", node.label);
+      }
   }
   el.dataset.id = node.id;
   el.dataset.rect = node.rect.map((v) => Math.round(v)).join(",");
+  el.dataset.shown = node.shown.map((v) => Math.round(v)).join(",");
   for (const child of node.children) el.appendChild(element(child));
   return el;
 }
 
+// ---- Announcements, read aloud and sounds. ----
+
+let lastSeq = 0;
+let speaking = false;
+
+function announce(snapshot) {
+  const { seq, text, speech } = snapshot.announcement;
+  if (!snapshot.read_aloud && speaking) {
+    window.speechSynthesis.cancel();
+    speaking = false;
+  }
+  if (seq === lastSeq) return;
+  lastSeq = seq;
+  // Clearing first makes screen readers say it even when the words are the same as before.
+  const announcer = $("announcer");
+  announcer.textContent = "";
+  setTimeout(() => { announcer.textContent = text; }, 50);
+  if (snapshot.read_aloud && "speechSynthesis" in window && speech) {
+    window.speechSynthesis.cancel();
+    const utterance = new SpeechSynthesisUtterance(speech);
+    utterance.lang = document.documentElement.lang;
+    utterance.rate = 0.95;
+    utterance.onend = () => { speaking = false; };
+    speaking = true;
+    window.speechSynthesis.speak(utterance);
+  }
+}
+
+let audio = null;
+
+// Made here from plain tones, so there is nothing to download: a soft blip for an answer, a
+// rising three-note chime for the results.
+function sound(kind) {
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (!Context) return;
+  audio = audio || new Context();
+  const notes = kind === "reveal" ? [523, 659, 784] : [660];
+  notes.forEach((hz, i) => {
+    const start = audio.currentTime + i * 0.11;
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.type = "sine";
+    osc.frequency.value = hz;
+    gain.gain.setValueAtTime(0.0001, start);
+    gain.gain.exponentialRampToValueAtTime(0.15, start + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.18);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(start);
+    osc.stop(start + 0.2);
+  });
+}
+
 function render(json) {
   const snapshot = JSON.parse(json);
+  announce(snapshot);
   const mirror = $("mirror");
   const focusedId = document.activeElement && mirror.contains(document.activeElement)
     ? document.activeElement.dataset.id : null;
@@ -90,8 +147,13 @@ function render(json) {
   mirror.dataset.screen = snapshot.screen;
   mirror.dataset.modal = String(snapshot.modal);
   if (focusedId) {
-    const again = mirror.querySelector(`[data-id="${focusedId}"]`);
-    if (again) again.focus({ preventScroll: true });
+    // Keep focus where it was; if that control has gone (a new screen or question), start
+    // the keyboard and screen reader at the top of what replaced it, not at the page's top.
+    const again = mirror.querySelector(`[data-id="${focusedId}"]`) || mirror.querySelector("h1, h2, h3");
+    if (again) {
+      if (!again.matches("button, a")) again.tabIndex = -1;
+      again.focus({ preventScroll: true });
+    }
   }
   if (!ready) {
     ready = true;
@@ -110,12 +172,39 @@ window.fyf = {
   focus,
   openUrl: (url) => window.open(url, "_blank", "noopener,noreferrer"),
   fatal: (message) => showProblem(texts.crash, message),
+  sound,
   reducedMotion: () => window.matchMedia("(prefers-reduced-motion: reduce)").matches,
 };
 
-// Escape goes back, as it does inside the game.
-$("mirror").addEventListener("keydown", (e) => {
-  if (e.key === "Escape" && wasm) wasm.fyf_back();
+// Keys in the page (the canvas hears its own): Escape goes back, as it does inside the game;
+// arrow keys move between the buttons of one group (a question's answers, the text sizes);
+// number keys choose a question's answer by its place.
+document.addEventListener("keydown", (e) => {
+  if (!wasm || e.target === $("game") || e.altKey || e.ctrlKey || e.metaKey) return;
+  const mirror = $("mirror");
+  if (e.key === "Escape") {
+    wasm.fyf_back();
+    return;
+  }
+  const arrows = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+  if (e.key in arrows && mirror.contains(e.target) && e.target.matches("[aria-pressed]")) {
+    const group = [...e.target.parentElement.querySelectorAll(":scope > [aria-pressed]")];
+    const at = group.indexOf(e.target);
+    const next = group[(at + arrows[e.key] + group.length) % group.length];
+    if (next && next !== e.target) {
+      e.preventDefault();
+      next.focus();
+    }
+    return;
+  }
+  if (/^[1-9]$/.test(e.key) && mirror.dataset.screen === "Quiz" && mirror.dataset.modal !== "true") {
+    const options = mirror.querySelectorAll("[aria-pressed]");
+    const option = options[Number(e.key) - 1];
+    if (option) {
+      e.preventDefault();
+      option.click();
+    }
+  }
 });
 
 // ---- Start: check WebGL 2, download the game with a progress bar, run it. ----

@@ -9,6 +9,10 @@
 //! - `content sample [--seed S]`: plays the quiz as a made-up student and prints what they
 //!   would see: their answers, strengths and matches with reasons.
 //!
+//! - `content readability [--top N]`: scores every text a student sees for reading age and
+//!   lists the hardest (20 unless `--top` says otherwise); exits non-zero if the game reads
+//!   above age 11 overall or any text reads above age 13.
+//!
 //! `--assets DIR` points at another `assets/` folder (for example a copy being edited).
 
 use std::path::{Path, PathBuf};
@@ -20,7 +24,7 @@ use find_your_fit::matching::{MatchKind, Matcher};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-const USAGE: &str = "usage: content [check | schemas | fairness [--students N] [--seed S] [--write FILE] | sample [--seed S]] [--assets DIR]";
+const USAGE: &str = "usage: content [check | schemas | fairness [--students N] [--seed S] [--write FILE] | sample [--seed S] | readability [--top N]] [--assets DIR]";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         "schemas" if args.is_empty() => write_schemas(&assets),
         "fairness" => fairness_report(&assets, args),
         "sample" => sample(&assets, args),
+        "readability" => readability(&assets, args),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -260,4 +265,50 @@ fn sample(assets: &Path, mut args: Vec<String>) -> ExitCode {
         println!("      Pay: {}", content.pay_text(role));
     }
     ExitCode::SUCCESS
+}
+
+fn readability(assets: &Path, mut args: Vec<String>) -> ExitCode {
+    use find_your_fit::content::readability::{MAX_TEXT_AGE, MIN_SCORED_WORDS, Report, TARGET_AGE};
+    let top = match take_option(&mut args, "--top") {
+        Ok(n) => match n.map(|n| n.parse::<usize>()) {
+            None => 20,
+            Some(Ok(n)) => n,
+            Some(Err(_)) => return fail("--top needs a number"),
+        },
+        Err(e) => return fail(&e),
+    };
+    if !args.is_empty() {
+        return fail(USAGE);
+    }
+    let Some(content) = load(assets) else {
+        return ExitCode::FAILURE;
+    };
+    let report = Report::new(&content);
+    println!(
+        "The whole game: {} texts, {} words, reading age {:.1} (the target is {TARGET_AGE} or below).",
+        report.texts.len(),
+        report.whole.words,
+        report.whole.age()
+    );
+    println!(
+        "Hardest texts of {MIN_SCORED_WORDS}+ words (none may read above age {MAX_TEXT_AGE}):"
+    );
+    for t in report.hardest().into_iter().take(top) {
+        println!(
+            "  age {:>4.1}  {}\n            {}",
+            t.counts.age(),
+            t.place,
+            t.text
+        );
+    }
+    if report.passes() {
+        println!("readability check passed");
+        ExitCode::SUCCESS
+    } else {
+        println!(
+            "readability check failed: {} texts read above age {MAX_TEXT_AGE}; rewrite them in shorter sentences and words.",
+            report.too_hard().len()
+        );
+        ExitCode::FAILURE
+    }
 }

@@ -6,6 +6,7 @@ mod catalogue;
 mod check;
 mod problem;
 mod quiz;
+pub mod readability;
 pub mod schema;
 mod strings;
 mod taxonomy;

@@ -9,6 +9,9 @@ use bevy::prelude::*;
 
 use super::AppSystems;
 use super::a11y::DomSnapshot;
+use super::menu::Menu;
+use super::screens::Screen;
+use super::settings::{TextSize, Toggle};
 
 /// Which Explore filter a button changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,6 +64,12 @@ pub enum Action {
     FinishAndClear,
     /// Error screen: try loading again.
     Retry,
+    /// Settings: text size.
+    SetTextSize(TextSize),
+    /// Settings: turn one on or off.
+    ToggleSetting(Toggle),
+    /// Read aloud: say the current question or screen again.
+    ReadAgain,
 }
 
 /// Press the button on this entity.
@@ -101,7 +110,13 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(InputSystems)
                 .in_set(AppSystems::RecordInput),
         )
-        .add_systems(Update, drop_stale_focus.in_set(AppSystems::Present));
+        .init_resource::<FocusMemory>()
+        .add_systems(
+            Update,
+            keep_focus
+                .in_set(AppSystems::Present)
+                .before(super::a11y::A11ySystems),
+        );
 }
 
 fn press_on_pointer(
@@ -163,9 +178,33 @@ fn keyboard_input(
             KeyCode::Escape => {
                 act.write(Act(Action::Back));
             }
+            // Number keys choose a question's answer by its place (1 is the first).
+            code if snapshot.screen == "Quiz" && !snapshot.modal => {
+                if let Some(n) = digit(code)
+                    && let Some(option) = snapshot.options().get(n - 1)
+                {
+                    activate.write(Activate(*option));
+                }
+            }
             _ => {}
         }
     }
+}
+
+fn digit(code: KeyCode) -> Option<usize> {
+    let n = match code {
+        KeyCode::Digit1 | KeyCode::Numpad1 => 1,
+        KeyCode::Digit2 | KeyCode::Numpad2 => 2,
+        KeyCode::Digit3 | KeyCode::Numpad3 => 3,
+        KeyCode::Digit4 | KeyCode::Numpad4 => 4,
+        KeyCode::Digit5 | KeyCode::Numpad5 => 5,
+        KeyCode::Digit6 | KeyCode::Numpad6 => 6,
+        KeyCode::Digit7 | KeyCode::Numpad7 => 7,
+        KeyCode::Digit8 | KeyCode::Numpad8 => 8,
+        KeyCode::Digit9 | KeyCode::Numpad9 => 9,
+        _ => return None,
+    };
+    Some(n)
 }
 
 fn activate_to_act(
@@ -180,11 +219,45 @@ fn activate_to_act(
     }
 }
 
-/// Focus on a despawned control (the screen changed) is dropped.
-fn drop_stale_focus(mut focused: ResMut<Focused>, exists: Query<(), With<Action>>) {
+/// The focused control's action, and where it was, so focus survives a rebuild.
+#[derive(Resource, Debug, Default)]
+struct FocusMemory(Option<(String, Action)>);
+
+/// Where the student is: the screen and whether the menu is open.
+fn place(screen: &Option<Res<State<Screen>>>, menu: &Option<Res<State<Menu>>>) -> String {
+    format!(
+        "{:?}/{:?}",
+        screen.as_ref().map(|s| *s.get()),
+        menu.as_ref().map(|m| *m.get())
+    )
+}
+
+/// When the focused control is despawned because its screen was rebuilt (a subject ticked, a
+/// setting changed), focus moves to the control that does the same thing in the new build,
+/// so keyboard and screen-reader users stay where they were. On a new screen it is dropped.
+fn keep_focus(
+    mut focused: ResMut<Focused>,
+    mut memory: ResMut<FocusMemory>,
+    buttons: Query<(Entity, &Action)>,
+    screen: Option<Res<State<Screen>>>,
+    menu: Option<Res<State<Menu>>>,
+) {
+    let here = place(&screen, &menu);
     if let Some(e) = focused.0
-        && !exists.contains(e)
+        && !buttons.contains(e)
     {
-        focused.0 = None;
+        let same = memory.0.as_ref().and_then(|(at, action)| {
+            (*at == here)
+                .then(|| buttons.iter().find(|(_, a)| *a == action).map(|(e, _)| e))
+                .flatten()
+        });
+        focused.0 = same;
+    }
+    let now = focused
+        .0
+        .and_then(|e| buttons.get(e).ok())
+        .map(|(_, a)| (here, a.clone()));
+    if memory.0 != now {
+        memory.0 = now;
     }
 }

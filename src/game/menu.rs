@@ -1,12 +1,17 @@
-//! The Settings overlay, reachable from every screen through the top bar's Menu button. It
-//! covers the screen (and is the only thing the DOM mirror shows while open); Escape or
-//! Close returns to the screen underneath.
+//! The Settings overlay, reachable from every screen through the top bar's Menu button: text
+//! size, high contrast, the dyslexia-friendly font, less movement, read aloud and sounds, then
+//! the answers (start again, finish and clear). It covers the screen (and is the only thing
+//! the DOM mirror shows while open); Escape or Close returns to the screen underneath.
 
 use bevy::prelude::*;
 
+use super::AppSystems;
 use super::actions::Action;
 use super::content::GameContent;
+use super::settings::{DeviceMotion, Settings, TextSize, Toggle};
+use super::theme::widgets::Scrollable;
 use super::theme::{ButtonKind, Surface, widgets};
+use crate::content::fill;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Menu {
@@ -21,10 +26,33 @@ pub struct MenuRoot;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Menu>()
-        .add_systems(OnEnter(Menu::Settings), spawn_settings);
+        .add_systems(OnEnter(Menu::Settings), spawn_settings)
+        .add_systems(
+            Update,
+            (despawn_settings, spawn_settings)
+                .chain()
+                .run_if(in_state(Menu::Settings).and_then(settings_changed))
+                .in_set(AppSystems::Rebuild),
+        );
 }
 
-fn spawn_settings(mut commands: Commands, game: Option<Res<GameContent>>) {
+/// The settings changed while the menu is open: it is rebuilt to show them.
+fn settings_changed(settings: Res<Settings>) -> bool {
+    settings.is_changed() && !settings.is_added()
+}
+
+fn despawn_settings(mut commands: Commands, roots: Query<Entity, With<MenuRoot>>) {
+    for root in &roots {
+        commands.entity(root).despawn();
+    }
+}
+
+fn spawn_settings(
+    mut commands: Commands,
+    game: Option<Res<GameContent>>,
+    settings: Res<Settings>,
+    device: Res<DeviceMotion>,
+) {
     let Some(game) = game else { return };
     let ui = &game.content.strings.ui;
     commands
@@ -39,7 +67,7 @@ fn spawn_settings(mut commands: Commands, game: Option<Res<GameContent>>) {
                 height: percent(100),
                 justify_content: JustifyContent::Center,
                 align_items: AlignItems::Center,
-                padding: UiRect::all(px(16)),
+                padding: UiRect::all(px(12)),
                 ..default()
             },
             Surface::Backdrop,
@@ -48,19 +76,53 @@ fn spawn_settings(mut commands: Commands, game: Option<Res<GameContent>>) {
             Interaction::default(),
         ))
         .with_children(|o| {
+            // The panel scrolls: at 200 % text it is taller than a small screen.
             o.spawn(widgets::card("Settings panel"))
-                .insert(Node {
-                    width: percent(100),
-                    max_width: px(440),
-                    flex_direction: FlexDirection::Column,
-                    padding: UiRect::all(px(20)),
-                    row_gap: px(12),
-                    border_radius: BorderRadius::all(px(18)),
-                    ..default()
-                })
+                .insert((
+                    Node {
+                        width: percent(100),
+                        max_width: px(480),
+                        max_height: percent(100),
+                        flex_direction: FlexDirection::Column,
+                        padding: UiRect::all(px(20)),
+                        row_gap: px(12),
+                        border_radius: BorderRadius::all(px(18)),
+                        overflow: Overflow::scroll_y(),
+                        ..default()
+                    },
+                    Scrollable,
+                    ScrollPosition::default(),
+                ))
                 .with_children(|p| {
                     p.spawn(widgets::heading(ui.settings.clone()));
                     p.spawn(widgets::soft(ui.settings_intro.clone()));
+                    p.spawn(widgets::subheading(ui.settings_text_size.clone()));
+                    p.spawn(widgets::group(ui.settings_text_size.clone()))
+                        .with_children(|row| {
+                            for size in TextSize::ALL {
+                                row.spawn(widgets::choice(
+                                    fill(&ui.percent, &[("percent", &size.percent().to_string())]),
+                                    Action::SetTextSize(size),
+                                    settings.text_size == size,
+                                    widgets::button_node(),
+                                ));
+                            }
+                        });
+                    for (toggle, label) in [
+                        (Toggle::HighContrast, &ui.settings_high_contrast),
+                        (Toggle::ReadingFont, &ui.settings_reading_font),
+                        (Toggle::ReduceMotion, &ui.settings_reduce_motion),
+                        (Toggle::ReadAloud, &ui.settings_read_aloud),
+                        (Toggle::Sound, &ui.settings_sound),
+                    ] {
+                        p.spawn(widgets::choice(
+                            label.clone(),
+                            Action::ToggleSetting(toggle),
+                            settings.is_on(toggle, *device),
+                            widgets::button_node(),
+                        ));
+                    }
+                    p.spawn(widgets::subheading(ui.settings_answers.clone()));
                     p.spawn(widgets::button(
                         ui.start_again.clone(),
                         Action::StartAgain,

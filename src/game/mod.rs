@@ -6,12 +6,15 @@ mod a11y;
 mod actions;
 mod anim;
 mod content;
+#[cfg(feature = "dev")]
+mod dev;
 mod menu;
 mod persistence;
 mod platform;
 mod screens;
 mod scroll;
 mod session;
+mod settings;
 mod theme;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -20,11 +23,14 @@ use bevy::prelude::*;
 
 pub use a11y::{AccessRole, Accessible, DomNode, DomSnapshot};
 pub use actions::{Act, Action, Activate, Focused};
+pub use anim::Motion;
 pub use content::{ContentFailed, GameContent};
 pub use menu::Menu;
 pub use persistence::{MemoryBackend, SaveBackend, SaveStore, Saved};
 pub use screens::Screen;
 pub use session::{ExploreFilters, Session};
+pub use settings::{DeviceMotion, Settings, SettingsStore, TextSize, Toggle};
+pub use theme::Palette;
 
 /// The order systems run in within `Update`, set once here.
 #[derive(SystemSet, Debug, Clone, Copy, Eq, PartialEq, Hash, PartialOrd, Ord)]
@@ -62,7 +68,10 @@ pub fn plugin(app: &mut App) {
         anim::plugin,
         a11y::plugin,
         scroll::plugin,
+        settings::plugin,
     ));
+    #[cfg(feature = "dev")]
+    app.add_plugins(dev::plugin);
 }
 
 /// Runs the game in a desktop window, or in the page's canvas on the web.

@@ -80,18 +80,20 @@ impl SaveStore {
 
 impl Default for SaveStore {
     fn default() -> Self {
-        Self::new(platform_backend())
+        Self::new(platform_backend("save"))
     }
 }
 
+/// The platform's storage for one named slot ("save" for answers, "settings").
 #[cfg(target_arch = "wasm32")]
-fn platform_backend() -> impl SaveBackend {
-    super::web::LocalStorage
+pub(super) fn platform_backend(slot: &'static str) -> impl SaveBackend {
+    super::web::LocalStorage(slot)
 }
 
+/// The platform's storage for one named slot ("save" for answers, "settings").
 #[cfg(not(target_arch = "wasm32"))]
-fn platform_backend() -> impl SaveBackend {
-    FileBackend::in_data_dir()
+pub(super) fn platform_backend(slot: &'static str) -> impl SaveBackend {
+    FileBackend::in_data_dir(slot)
 }
 
 /// A save file in the user's data folder on the desktop.
@@ -100,14 +102,14 @@ pub struct FileBackend(Option<std::path::PathBuf>);
 
 #[cfg(not(target_arch = "wasm32"))]
 impl FileBackend {
-    fn in_data_dir() -> Self {
+    fn in_data_dir(slot: &str) -> Self {
         let base = std::env::var_os("XDG_DATA_HOME")
             .map(std::path::PathBuf::from)
             .or_else(|| {
                 std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share"))
             })
             .or_else(|| std::env::var_os("APPDATA").map(std::path::PathBuf::from));
-        Self(base.map(|b| b.join("find-your-fit").join("save.json")))
+        Self(base.map(|b| b.join("find-your-fit").join(format!("{slot}.json"))))
     }
 }
 

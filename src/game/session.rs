@@ -252,7 +252,11 @@ fn apply_actions(
             Action::ReadMore(url) => {
                 open_url.write(OpenUrl(url.clone()));
             }
-            Action::Retry => {}
+            // Handled where they belong: content loading and the settings.
+            Action::Retry
+            | Action::SetTextSize(_)
+            | Action::ToggleSetting(_)
+            | Action::ReadAgain => {}
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The bridge to the web page: sends the DOM mirror to `web/app.js`, takes presses and focus
-//! from its real HTML buttons, opens links, keeps saves in the browser's local storage, and
+//! The bridge to the web page: sends the DOM mirror (with what to announce and read aloud) to
+//! `web/app.js`, takes presses and focus from its real HTML buttons, opens links, asks for
+//! sounds, keeps saves in the browser's local storage, and
 //! turns a panic into a message in the page. JavaScript calls in through the exported
 //! `fyf_*` functions; each call wakes the (otherwise idle) game loop.
 
@@ -12,9 +13,9 @@ use wasm_bindgen::prelude::*;
 use super::AppSystems;
 use super::a11y::DomSnapshot;
 use super::actions::{Act, Action, Activate, FocusOwner, Focused};
-use super::anim::Motion;
 use super::persistence::SaveBackend;
 use super::session::OpenUrl;
+use super::settings::{DeviceMotion, Settings};
 
 #[wasm_bindgen]
 extern "C" {
@@ -28,6 +29,8 @@ extern "C" {
     fn js_fatal(message: &str);
     #[wasm_bindgen(js_namespace = fyf, js_name = reducedMotion)]
     fn js_reduced_motion() -> bool;
+    #[wasm_bindgen(js_namespace = fyf, js_name = sound)]
+    fn js_sound(kind: &str);
 }
 
 /// Something the page asked for.
@@ -81,7 +84,7 @@ pub(super) fn plugin(app: &mut App) {
         web_sys::console::error_1(&message.clone().into());
         js_fatal(&message);
     }));
-    app.insert_resource(Motion {
+    app.insert_resource(DeviceMotion {
         reduced: js_reduced_motion(),
     })
     .insert_resource(FocusOwner::Page)
@@ -94,7 +97,7 @@ pub(super) fn plugin(app: &mut App) {
     )
     .add_systems(
         Update,
-        (send_snapshot, send_focus, open_urls)
+        (send_snapshot, send_focus, open_urls, play_sounds)
             .in_set(AppSystems::Present)
             .after(super::a11y::A11ySystems),
     );
@@ -153,16 +156,35 @@ fn send_focus(focused: Res<Focused>) {
     }
 }
 
+/// A short sound for an answer and for the results, when the student turned sounds on.
+fn play_sounds(mut acts: MessageReader<Act>, settings: Res<Settings>) {
+    for Act(action) in acts.read() {
+        if !settings.sound {
+            continue;
+        }
+        match action {
+            Action::Choose { .. } => js_sound("choose"),
+            Action::ShowMatches => js_sound("reveal"),
+            _ => {}
+        }
+    }
+}
+
 fn open_urls(mut urls: MessageReader<OpenUrl>) {
     for OpenUrl(url) in urls.read() {
         js_open_url(url);
     }
 }
 
-/// Saves in the browser's local storage: on this device only, never sent anywhere.
-pub struct LocalStorage;
+/// Keeps one slot ("save", "settings") in the browser's local storage: on this device only,
+/// never sent anywhere.
+pub struct LocalStorage(pub &'static str);
 
-const SAVE_KEY: &str = "find-your-fit.save";
+impl LocalStorage {
+    fn key(&self) -> String {
+        format!("find-your-fit.{}", self.0)
+    }
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -170,16 +192,16 @@ fn storage() -> Option<web_sys::Storage> {
 
 impl SaveBackend for LocalStorage {
     fn read(&self) -> Option<String> {
-        storage()?.get_item(SAVE_KEY).ok().flatten()
+        storage()?.get_item(&self.key()).ok().flatten()
     }
     fn write(&mut self, text: &str) {
         if let Some(s) = storage() {
-            let _ = s.set_item(SAVE_KEY, text);
+            let _ = s.set_item(&self.key(), text);
         }
     }
     fn clear(&mut self) {
         if let Some(s) = storage() {
-            let _ = s.remove_item(SAVE_KEY);
+            let _ = s.remove_item(&self.key());
         }
     }
 }

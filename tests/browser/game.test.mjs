@@ -88,7 +88,7 @@ test("a whole game through the accessible mirror, with screenshots of every scre
   assert.ok((await buttons(page)).some((b) => b.label === "Patient contact: Lots of patient contact"));
   await shot("explore-filtered");
   await press("Menu");
-  assert.equal(await page.$eval("#mirror", (m) => m.dataset.modal), "true");
+  await page.waitForSelector(`#mirror[data-modal="true"]`, { state: "attached" });
   await shot("settings");
   await press("Close");
   assertClean(problems);
@@ -136,20 +136,20 @@ test("a whole game by clicking on the canvas", async () => {
       const box = await canvas.boundingBox();
       const b = (await buttons(page)).find((x) => x.label === label);
       assert.ok(b, `no "${label}" on ${await screenName(page)}`);
-      const [x, y, w, h] = b.rect;
-      const cy = y + h / 2;
-      if (cy > 60 && cy < box.height - 60) {
+      // `shown` is the part of the button that can be seen; scroll until most of it can.
+      const [x, y, w, h] = b.shown;
+      if (h >= Math.min(30, b.rect[3])) {
         await afterChange(page, async () => {
-          await page.mouse.move(box.x + x + w / 2, box.y + cy);
+          await page.mouse.move(box.x + x + w / 2, box.y + y + h / 2);
           await page.mouse.down();
           await page.waitForTimeout(300);
           await page.mouse.up();
         });
         return;
       }
-      // Off screen: scroll the column under the middle of the canvas towards it.
+      // Out of view: scroll the column under the middle of the canvas towards it.
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, cy > box.height / 2 ? 120 : -120);
+      await page.mouse.wheel(0, b.rect[1] < box.height / 2 ? -120 : 120);
       await page.waitForTimeout(250);
     }
     assert.fail(`could not bring "${label}" into view`);

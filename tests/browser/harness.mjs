@@ -3,7 +3,7 @@
 // that read the game's accessible mirror (#mirror) and act on it.
 
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import assert from "node:assert/strict";
 
 export const BASE = process.env.FYF_URL || "http://127.0.0.1:8080/";
@@ -28,6 +28,10 @@ export async function open(browser, name, viewport = { width: 640, height: 400 }
   const origin = new URL(BASE).origin;
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  // The console only says "404"; name the file so a missing asset is found at once.
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
   page.on("request", (r) => {
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
@@ -35,6 +39,8 @@ export async function open(browser, name, viewport = { width: 640, height: 400 }
     }
   });
   const dir = `${SHOTS}${name}/`;
+  // Each run starts its folder afresh, so the screenshots are all from this run.
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
   const shot = async (label) => {
@@ -60,13 +66,14 @@ export async function screenName(page) {
   return page.$eval("#mirror", (m) => m.dataset.screen);
 }
 
-/** The mirror's buttons: [{ id, label, pressed, rect }]. */
+/** The mirror's buttons: [{ id, label, pressed, rect, shown }] (drawn and visible boxes). */
 export async function buttons(page) {
   return page.$$eval("#mirror button, #mirror a", (els) => els.map((el) => ({
     id: el.dataset.id,
     label: el.textContent,
     pressed: el.getAttribute("aria-pressed"),
     rect: el.dataset.rect.split(",").map(Number),
+    shown: el.dataset.shown.split(",").map(Number),
   })));
 }
 
@@ -78,13 +85,29 @@ export async function heading(page) {
   return page.$eval("#mirror", (m) => (m.querySelector("h1, h2") || {}).textContent || "");
 }
 
-/** Waits until the mirror changes after an action (new screen, new question…). */
+/** What the mirror says, without where things are drawn (that moves while cards animate). */
+function structure() {
+  return document.getElementById("mirror").innerHTML.replace(/ data-(rect|shown)="[^"]*"/g, "");
+}
+
+/** Waits until what the mirror says changes after an action (new screen, new question…). */
 export async function afterChange(page, action) {
-  const before = await page.$eval("#mirror", (m) => m.innerHTML);
+  const before = await page.evaluate(structure);
   await action();
-  await page.waitForFunction((b) => document.getElementById("mirror").innerHTML !== b, before, { timeout: 30000 });
-  // Let the mirror settle (animations update positions for a few frames).
-  await page.waitForTimeout(150);
+  await page.waitForFunction(
+    (b) => document.getElementById("mirror").innerHTML.replace(/ data-(rect|shown)="[^"]*"/g, "") !== b,
+    before,
+    { timeout: 30000 },
+  );
+  // Let it settle: a press can change more than one thing over a few frames (a card's fit
+  // counting up, the next screen arriving), so wait until it holds still for a moment.
+  let last = await page.evaluate(structure);
+  for (let i = 0; i < 20; i += 1) {
+    await page.waitForTimeout(250);
+    const now = await page.evaluate(structure);
+    if (now === last) break;
+    last = now;
+  }
 }
 
 /** Clicks a mirror button as a screen reader activates it. */

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use super::{Screen, root};
+use crate::game::a11y::ReadAloud;
 use crate::game::actions::Action;
 use crate::game::content::{ContentFailed, LoadProgress};
 use crate::game::theme::{ButtonKind, widgets};
@@ -24,19 +25,20 @@ fn spawn_error(
     commands
         .spawn(root(Screen::Error, "Error screen"))
         .with_children(|s| {
-            s.spawn(widgets::content_column()).with_children(|c| {
-                if let Some((title, explain, _)) = &words {
-                    c.spawn(widgets::heading(title.clone()));
-                    c.spawn(widgets::body(explain.clone()));
-                }
-                c.spawn(widgets::soft(details.clone()));
-                if let Some((_, _, retry)) = &words {
-                    c.spawn(widgets::button(
-                        retry.clone(),
-                        Action::Retry,
-                        ButtonKind::Primary,
-                    ));
-                }
-            });
+            s.spawn((widgets::content_column(), ReadAloud))
+                .with_children(|c| {
+                    if let Some((title, explain, _)) = &words {
+                        c.spawn(widgets::heading(title.clone()));
+                        c.spawn(widgets::body(explain.clone()));
+                    }
+                    c.spawn(widgets::soft(details.clone()));
+                    if let Some((_, _, retry)) = &words {
+                        c.spawn(widgets::button(
+                            retry.clone(),
+                            Action::Retry,
+                            ButtonKind::Primary,
+                        ));
+                    }
+                });
         });
 }

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use super::{Screen, back_footer, root, top_bar};
+use crate::game::a11y::ReadAloud;
 use crate::game::actions::Action;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
@@ -19,21 +20,22 @@ fn spawn_intro(mut commands: Commands, game: Res<GameContent>) {
         .spawn(root(Screen::Intro, "Intro screen"))
         .with_children(|s| {
             s.spawn(top_bar(ui));
-            s.spawn(widgets::content_column()).with_children(|c| {
-                c.spawn(widgets::heading(ui.intro_title.clone()));
-                let points = [
-                    &ui.intro_no_wrong,
-                    &ui.intro_skip,
-                    &ui.intro_private,
-                    &ui.intro_time,
-                ];
-                for (i, point) in points.into_iter().enumerate() {
-                    c.spawn((widgets::card("Intro point"), PopIn::new(0.06 * i as f32)))
-                        .with_children(|card| {
-                            card.spawn(widgets::body(point.clone()));
-                        });
-                }
-            });
+            s.spawn((widgets::content_column(), ReadAloud))
+                .with_children(|c| {
+                    c.spawn(widgets::heading(ui.intro_title.clone()));
+                    let points = [
+                        &ui.intro_no_wrong,
+                        &ui.intro_skip,
+                        &ui.intro_private,
+                        &ui.intro_time,
+                    ];
+                    for (i, point) in points.into_iter().enumerate() {
+                        c.spawn((widgets::card("Intro point"), PopIn::new(0.06 * i as f32)))
+                            .with_children(|card| {
+                                card.spawn(widgets::body(point.clone()));
+                            });
+                    }
+                });
             back_footer(
                 s,
                 ui,

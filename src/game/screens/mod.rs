@@ -35,6 +35,11 @@ pub enum Screen {
     Explore,
 }
 
+/// The "Read it again" button, shown only while read aloud is on.
+#[derive(Component, Debug, Default)]
+#[require(Visibility = Visibility::Hidden)]
+pub struct ReadAgainButton;
+
 /// Marks the root entity of the screen on display.
 #[derive(Component, Debug, Default)]
 pub struct ScreenRoot;
@@ -123,7 +128,25 @@ pub fn top_bar(ui: &UiStrings) -> impl Bundle {
         },
         children![
             widgets::badge(ui.app_name.clone(), Surface::Primary),
-            widgets::button(ui.menu.clone(), Action::OpenMenu, ButtonKind::Secondary),
+            (
+                Name::new("Top bar actions"),
+                Node {
+                    column_gap: px(10),
+                    align_items: AlignItems::Center,
+                    ..default()
+                },
+                children![
+                    (
+                        widgets::button(
+                            ui.read_again.clone(),
+                            Action::ReadAgain,
+                            ButtonKind::Secondary
+                        ),
+                        ReadAgainButton,
+                    ),
+                    widgets::button(ui.menu.clone(), Action::OpenMenu, ButtonKind::Secondary),
+                ],
+            ),
         ],
     )
 }

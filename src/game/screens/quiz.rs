@@ -6,6 +6,7 @@ use bevy::prelude::*;
 
 use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
 use crate::content::{Format, fill};
+use crate::game::a11y::{AccessRole, Accessible, Announce, ReadAloud};
 use crate::game::actions::Action;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
@@ -43,7 +44,7 @@ fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Sessi
         .with_children(|s| {
             s.spawn(top_bar(ui));
             s.spawn(widgets::content_column()).with_children(|c| {
-                c.spawn(widgets::soft(progress_text.clone()));
+                c.spawn((widgets::soft(progress_text.clone()), Announce));
                 c.spawn(widgets::progress_bar(index, total, progress_text.clone()));
                 c.spawn((widgets::card("Question card"), PopIn::new(0.0)))
                     .with_children(|card| {
@@ -55,7 +56,7 @@ fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Sessi
                         if let Some(hint) = hint {
                             card.spawn(widgets::soft(hint.clone()));
                         }
-                        card.spawn(widgets::big(item.prompt.clone()));
+                        card.spawn((widgets::big(item.prompt.clone()), Announce));
                         if item.format == Format::Subjects {
                             let picked = chosen.len().to_string();
                             let max = item.max_choices.to_string();
@@ -74,6 +75,8 @@ fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Sessi
                 };
                 c.spawn((
                     Name::new("Options"),
+                    ReadAloud,
+                    Accessible::new(AccessRole::Group, ui.answers_group.clone()),
                     Node {
                         flex_direction: if stacked {
                             FlexDirection::Column

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::{Screen, back_footer, root, top_bar};
 use crate::content::{Content, Role, fill};
-use crate::game::a11y::{AccessRole, Accessible};
+use crate::game::a11y::{AccessRole, Accessible, Announce, ReadAloud};
 use crate::game::actions::Action;
 use crate::game::anim::{CountUp, PopIn};
 use crate::game::content::GameContent;
@@ -30,14 +30,15 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
         .with_children(|s| {
             s.spawn(top_bar(ui));
             s.spawn(widgets::content_column()).with_children(|c| {
-                c.spawn(widgets::heading(ui.results_title.clone()));
+                c.spawn((widgets::heading(ui.results_title.clone()), Announce));
                 if results.matches.is_empty() {
                     c.spawn(widgets::body(ui.no_results.clone()));
                     return;
                 }
-                c.spawn(widgets::soft(ui.results_intro.clone()));
+                c.spawn((widgets::soft(ui.results_intro.clone()), Announce));
                 c.spawn((
                     Name::new("Matches"),
+                    ReadAloud,
                     Node {
                         flex_direction: FlexDirection::Column,
                         row_gap: px(14),
@@ -50,20 +51,22 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                         match_card(list, content, m, 0.15 + REVEAL_STEP * n as f32);
                     }
                 });
-            });
-            back_footer(
-                s,
-                ui,
-                [
-                    (&ui.explore, Action::Explore, ButtonKind::Secondary),
-                    (&ui.start_again, Action::StartAgain, ButtonKind::Secondary),
-                    (
-                        &ui.finish_and_clear,
+                // After the list, not in the footer: on a small screen a footer of four buttons
+                // would hide half the cards. Both are in the Settings menu as well.
+                c.spawn(widgets::row()).with_children(|row| {
+                    row.spawn(widgets::button(
+                        ui.start_again.clone(),
+                        Action::StartAgain,
+                        ButtonKind::Secondary,
+                    ));
+                    row.spawn(widgets::button(
+                        ui.finish_and_clear.clone(),
                         Action::FinishAndClear,
                         ButtonKind::Secondary,
-                    ),
-                ],
-            );
+                    ));
+                });
+            });
+            back_footer(s, ui, [(&ui.explore, Action::Explore, ButtonKind::Primary)]);
         });
 }
 

@@ -48,66 +48,68 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
         .spawn(root(Screen::RoleDetail, "Role detail screen"))
         .with_children(|s| {
             s.spawn(top_bar(ui));
-            s.spawn(widgets::content_column()).with_children(|c| {
-                c.spawn(widgets::heading(role.title.clone()));
-                if let Some(f) = family {
+            s.spawn((widgets::content_column(), ReadAloud))
+                .with_children(|c| {
+                    c.spawn(widgets::heading(role.title.clone()));
+                    if let Some(f) = family {
+                        c.spawn(widgets::row()).with_children(|r| {
+                            r.spawn(widgets::badge(f.name.clone(), Surface::Primary));
+                        });
+                    }
+                    section(c, &ui.about, role.summary.clone(), 0.0);
+                    section(c, &ui.day, role.day.clone(), 0.05);
+                    section(c, &ui.where_work, role.workplaces.join(", "), 0.1);
+                    c.spawn((widgets::card("Ways in"), PopIn::new(0.15)))
+                        .with_children(|card| {
+                            card.spawn(widgets::subheading(ui.routes_label.clone()));
+                            let names = route_names(content, role);
+                            for (name, route) in names.into_iter().zip(&role.routes) {
+                                card.spawn(widgets::body(name)).insert(TextRole::Subheading);
+                                card.spawn(widgets::body(route.detail.clone()));
+                            }
+                        });
+                    section(c, &ui.pay_label, content.pay_text(role), 0.2);
+                    section(c, &ui.contact_label, contact_name(content, role), 0.22);
+                    section(
+                        c,
+                        &ui.subjects_label,
+                        subject_names(content, role).join(", "),
+                        0.24,
+                    );
+                    c.spawn((widgets::card("Myth buster"), PopIn::new(0.28)))
+                        .insert(Surface::Raised)
+                        .with_children(|card| {
+                            card.spawn(widgets::subheading(ui.myth.clone()));
+                            card.spawn(widgets::body(role.myth.clone()));
+                        });
+                    c.spawn(widgets::subheading(ui.similar.clone()));
                     c.spawn(widgets::row()).with_children(|r| {
-                        r.spawn(widgets::badge(f.name.clone(), Surface::Primary));
-                    });
-                }
-                section(c, &ui.about, role.summary.clone(), 0.0);
-                section(c, &ui.day, role.day.clone(), 0.05);
-                section(c, &ui.where_work, role.workplaces.join(", "), 0.1);
-                c.spawn((widgets::card("Ways in"), PopIn::new(0.15)))
-                    .with_children(|card| {
-                        card.spawn(widgets::subheading(ui.routes_label.clone()));
-                        let names = route_names(content, role);
-                        for (name, route) in names.into_iter().zip(&role.routes) {
-                            card.spawn(widgets::body(name)).insert(TextRole::Subheading);
-                            card.spawn(widgets::body(route.detail.clone()));
+                        for other in game.matcher.similar(index, SIMILAR) {
+                            r.spawn(widgets::button(
+                                content.roles[other].title.clone(),
+                                Action::OpenRole(other),
+                                ButtonKind::Choice,
+                            ));
                         }
                     });
-                section(c, &ui.pay_label, content.pay_text(role), 0.2);
-                section(c, &ui.contact_label, contact_name(content, role), 0.22);
-                section(
-                    c,
-                    &ui.subjects_label,
-                    subject_names(content, role).join(", "),
-                    0.24,
-                );
-                c.spawn((widgets::card("Myth buster"), PopIn::new(0.28)))
-                    .insert(Surface::Raised)
-                    .with_children(|card| {
-                        card.spawn(widgets::subheading(ui.myth.clone()));
-                        card.spawn(widgets::body(role.myth.clone()));
-                    });
-                c.spawn(widgets::subheading(ui.similar.clone()));
-                c.spawn(widgets::row()).with_children(|r| {
-                    for other in game.matcher.similar(index, SIMILAR) {
-                        r.spawn(widgets::button(
-                            content.roles[other].title.clone(),
-                            Action::OpenRole(other),
-                            ButtonKind::Choice,
+                    let url = family
+                        .map(|f| role.read_more(&f.read_more).to_owned())
+                        .unwrap_or_default();
+                    if !url.is_empty() {
+                        c.spawn(widgets::button(
+                            ui.read_more.clone(),
+                            Action::ReadMore(url.clone()),
+                            ButtonKind::Secondary,
+                        ))
+                        .insert(Accessible::new(
+                            AccessRole::Link { url },
+                            ui.read_more.clone(),
                         ));
                     }
                 });
-                let url = family
-                    .map(|f| role.read_more(&f.read_more).to_owned())
-                    .unwrap_or_default();
-                if !url.is_empty() {
-                    c.spawn(widgets::button(
-                        ui.read_more.clone(),
-                        Action::ReadMore(url.clone()),
-                        ButtonKind::Secondary,
-                    ))
-                    .insert(Accessible::new(
-                        AccessRole::Link { url },
-                        ui.read_more.clone(),
-                    ));
-                }
-            });
             back_footer(s, ui, []);
         });
 }
 
+use crate::game::a11y::ReadAloud;
 use crate::game::theme::TextRole;

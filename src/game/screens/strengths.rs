@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use super::{Screen, back_footer, root, top_bar};
 use crate::content::fill;
+use crate::game::a11y::ReadAloud;
 use crate::game::a11y::{AccessRole, Accessible};
 use crate::game::actions::Action;
 use crate::game::anim::{Grow, PopIn};
@@ -25,113 +26,114 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
         .spawn(root(Screen::Strengths, "Strengths screen"))
         .with_children(|s| {
             s.spawn(top_bar(ui));
-            s.spawn(widgets::content_column()).with_children(|c| {
-                c.spawn(widgets::heading(ui.strengths_title.clone()));
+            s.spawn((widgets::content_column(), ReadAloud))
+                .with_children(|c| {
+                    c.spawn(widgets::heading(ui.strengths_title.clone()));
 
-                // The chart, described in words for screen readers.
-                let description: Vec<String> = strengths
-                    .chart
-                    .iter()
-                    .map(|b| {
-                        fill(
-                            &ui.chart_bar,
-                            &[
-                                ("name", &b.name),
-                                ("percent", &b.percent.unwrap_or(0).to_string()),
-                            ],
-                        )
-                    })
-                    .collect();
-                c.spawn((widgets::card("Interest chart"), PopIn::new(0.0)))
-                    .insert(Accessible::new(
-                        AccessRole::Image,
-                        format!("{} — {}", ui.chart_title, description.join(", ")),
-                    ))
-                    .with_children(|card| {
-                        card.spawn(widgets::subheading(ui.chart_title.clone()));
-                        for (i, bar) in strengths.chart.iter().enumerate() {
-                            let percent = bar.percent.unwrap_or(0);
-                            card.spawn((
-                                Name::new(format!("Bar: {}", bar.name)),
-                                Node {
-                                    align_items: AlignItems::Center,
-                                    column_gap: px(10),
-                                    ..default()
-                                },
-                            ))
-                            .with_children(|row| {
-                                row.spawn((
+                    // The chart, described in words for screen readers.
+                    let description: Vec<String> = strengths
+                        .chart
+                        .iter()
+                        .map(|b| {
+                            fill(
+                                &ui.chart_bar,
+                                &[
+                                    ("name", &b.name),
+                                    ("percent", &b.percent.unwrap_or(0).to_string()),
+                                ],
+                            )
+                        })
+                        .collect();
+                    c.spawn((widgets::card("Interest chart"), PopIn::new(0.0)))
+                        .insert(Accessible::new(
+                            AccessRole::Image,
+                            format!("{} — {}", ui.chart_title, description.join(", ")),
+                        ))
+                        .with_children(|card| {
+                            card.spawn(widgets::subheading(ui.chart_title.clone()));
+                            for (i, bar) in strengths.chart.iter().enumerate() {
+                                let percent = bar.percent.unwrap_or(0);
+                                card.spawn((
+                                    Name::new(format!("Bar: {}", bar.name)),
                                     Node {
-                                        width: percent_val(28.0),
+                                        align_items: AlignItems::Center,
+                                        column_gap: px(10),
                                         ..default()
                                     },
-                                    Name::new("Bar name"),
                                 ))
-                                .with_children(|n| {
-                                    n.spawn(widgets::body(bar.name.clone()));
-                                });
-                                row.spawn((
-                                    Name::new("Bar track"),
-                                    Node {
-                                        flex_grow: 1.0,
-                                        height: px(22),
-                                        border_radius: BorderRadius::all(px(11)),
-                                        overflow: Overflow::clip(),
-                                        ..default()
-                                    },
-                                    Surface::Track,
-                                    BackgroundColor::default(),
-                                ))
-                                .with_children(|t| {
-                                    t.spawn((
-                                        Name::new("Bar fill"),
+                                .with_children(|row| {
+                                    row.spawn((
                                         Node {
-                                            width: percent_val(0.0),
-                                            height: percent_val(100.0),
-                                            border_radius: BorderRadius::all(px(11)),
+                                            width: percent_val(28.0),
                                             ..default()
                                         },
-                                        Surface::Interest(i),
+                                        Name::new("Bar name"),
+                                    ))
+                                    .with_children(|n| {
+                                        n.spawn(widgets::body(bar.name.clone()));
+                                    });
+                                    row.spawn((
+                                        Name::new("Bar track"),
+                                        Node {
+                                            flex_grow: 1.0,
+                                            height: px(22),
+                                            border_radius: BorderRadius::all(px(11)),
+                                            overflow: Overflow::clip(),
+                                            ..default()
+                                        },
+                                        Surface::Track,
                                         BackgroundColor::default(),
-                                        Grow::to(f32::from(percent), 0.1 + 0.08 * i as f32),
-                                    ));
+                                    ))
+                                    .with_children(|t| {
+                                        t.spawn((
+                                            Name::new("Bar fill"),
+                                            Node {
+                                                width: percent_val(0.0),
+                                                height: percent_val(100.0),
+                                                border_radius: BorderRadius::all(px(11)),
+                                                ..default()
+                                            },
+                                            Surface::Interest(i),
+                                            BackgroundColor::default(),
+                                            Grow::to(f32::from(percent), 0.1 + 0.08 * i as f32),
+                                        ));
+                                    });
+                                    row.spawn((
+                                        Node {
+                                            width: px(52),
+                                            ..default()
+                                        },
+                                        Name::new("Bar value"),
+                                    ))
+                                    .with_children(|n| {
+                                        n.spawn(widgets::soft(fill(
+                                            &ui.percent,
+                                            &[("percent", &percent.to_string())],
+                                        )));
+                                    });
                                 });
-                                row.spawn((
-                                    Node {
-                                        width: px(52),
-                                        ..default()
-                                    },
-                                    Name::new("Bar value"),
-                                ))
-                                .with_children(|n| {
-                                    n.spawn(widgets::soft(fill(
-                                        &ui.percent,
-                                        &[("percent", &percent.to_string())],
-                                    )));
-                                });
-                            });
-                        }
-                    });
+                            }
+                        });
 
-                if strengths.is_empty() {
-                    c.spawn(widgets::body(content.strings.strengths.none_yet.clone()));
-                }
-                let mut delay = 0.2;
-                for (heading, list) in [
-                    (&ui.strengths_interests, &strengths.interests),
-                    (&ui.strengths_skills, &strengths.skills),
-                    (&ui.strengths_styles, &strengths.work_styles),
-                ] {
-                    if list.is_empty() {
-                        continue;
+                    if strengths.is_empty() {
+                        c.spawn(widgets::body(content.strings.strengths.none_yet.clone()));
                     }
-                    c.spawn(widgets::subheading(heading.clone()));
-                    for st in list {
-                        strength_card(c, st, delay);
-                        delay += 0.07;
+                    let mut delay = 0.2;
+                    for (heading, list) in [
+                        (&ui.strengths_interests, &strengths.interests),
+                        (&ui.strengths_skills, &strengths.skills),
+                        (&ui.strengths_styles, &strengths.work_styles),
+                    ] {
+                        if list.is_empty() {
+                            continue;
+                        }
+                        c.spawn(widgets::subheading(heading.clone()));
+                        for st in list {
+                            strength_card(c, st, delay);
+                            delay += 0.07;
+                        }
                     }
-                }
-            });
+                });
             back_footer(
                 s,
                 ui,

@@ -9,17 +9,27 @@ pub mod widgets;
 use bevy::prelude::*;
 
 pub use palette::Palette;
-pub use style::{ButtonKind, Surface, TextRole};
+pub use style::{ButtonKind, StyleSystems, Surface, TextRole};
 
-/// The fonts the game's text uses.
+/// The fonts the game's text is drawn in now (one of the [`FontFamilies`]).
 #[derive(Resource, Clone, Default)]
 pub struct Fonts {
     pub regular: Handle<Font>,
     pub bold: Handle<Font>,
 }
 
+/// The font families a student can choose between in Settings.
+#[derive(Resource, Clone, Default)]
+pub struct FontFamilies {
+    /// Fit Reading (a subset of Andika): clear letter shapes for early readers.
+    pub standard: Fonts,
+    /// OpenDyslexic: the dyslexia-friendly option.
+    pub reading: Fonts,
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Fonts>()
+        .init_resource::<FontFamilies>()
         .insert_resource(Palette::STANDARD);
     if app.world().contains_resource::<AssetServer>() {
         app.add_systems(Startup, load_fonts);
@@ -27,9 +37,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(style::plugin);
 }
 
-fn load_fonts(server: Res<AssetServer>, mut fonts: ResMut<Fonts>) {
-    *fonts = Fonts {
-        regular: server.load("fonts/FitReading-Regular.ttf"),
-        bold: server.load("fonts/FitReading-Bold.ttf"),
+fn load_fonts(server: Res<AssetServer>, mut families: ResMut<FontFamilies>) {
+    *families = FontFamilies {
+        standard: Fonts {
+            regular: server.load("fonts/FitReading-Regular.ttf"),
+            bold: server.load("fonts/FitReading-Bold.ttf"),
+        },
+        reading: Fonts {
+            regular: server.load("fonts/opendyslexic/OpenDyslexic-Regular.otf"),
+            bold: server.load("fonts/opendyslexic/OpenDyslexic-Bold.otf"),
+        },
     };
 }

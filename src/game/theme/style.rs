@@ -105,11 +105,16 @@ pub enum ButtonKind {
     Choice,
 }
 
+/// The systems that apply the theme (settings change the theme before them).
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StyleSystems;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (style_text, style_surfaces, style_buttons)
             .chain()
+            .in_set(StyleSystems)
             .in_set(AppSystems::Present),
     );
 }

@@ -68,6 +68,11 @@ pub fn row() -> impl Bundle {
     )
 }
 
+/// A labelled group of buttons side by side (such as the text sizes), announced as a group.
+pub fn group(label: impl Into<String>) -> impl Bundle {
+    (row(), Accessible::new(AccessRole::Group, label))
+}
+
 /// A white card with rounded corners.
 pub fn card(name: &'static str) -> impl Bundle {
     (
