@@ -1,16 +1,15 @@
 // Starts the game in the page and keeps the accessible mirror of it (#mirror) up to date.
 // Everything here talks only to this site: the game's files and nothing else.
 
-const texts = {
-  noWebgl: ["This browser or computer can’t draw the game.",
-    "The game needs WebGL 2. Try another browser (Chrome, Edge, Firefox or Safari), or ask your IT team whether WebGL is turned off."],
-  download: ["The game didn’t finish downloading.",
-    "Check your internet connection and reload the page."],
-  crash: ["Sorry, the game stopped working.",
-    "Reload the page to try again. Your answers are saved on this device."],
-};
-
 const $ = (id) => document.getElementById(id);
+
+// The page's words, written into index.html from the strings file by the web build.
+const page = JSON.parse($("page-strings").textContent);
+const texts = {
+  noWebgl: [page.no_webgl, page.no_webgl_next],
+  download: [page.download_failed, page.download_failed_next],
+  crash: [page.crash, page.crash_next],
+};
 
 function showProblem([text, next], details = "") {
   $("loader").hidden = true;
@@ -243,7 +242,7 @@ async function start() {
     showProblem(texts.download, String(e));
     return;
   }
-  $("loader-text").textContent = "Starting…";
+  $("loader-text").textContent = page.starting;
   try {
     const module = await import("./find_your_fit.js");
     await module.default({ module_or_path: bytes });

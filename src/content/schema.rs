@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::catalogue::Role;
 use super::check::{POINTS_MAX, PROFILE_MAX};
 use super::quiz::Format;
-use super::strings::UiStrings;
+use super::strings::{PageStrings, UiStrings};
 use super::taxonomy::{Group, Taxonomy};
 
 /// (file name under `assets/schema/`, schema) for every content file.
@@ -341,7 +341,7 @@ pub fn strings() -> Value {
         "$schema": DRAFT,
         "title": "Find Your Fit: sentences built by the game, for one language",
         "type": "object",
-        "required": ["language", "reasons", "pay", "strengths", "ui"],
+        "required": ["language", "reasons", "pay", "strengths", "ui", "page"],
         "additionalProperties": false,
         "properties": {
             "$schema": { "type": "string" },
@@ -358,7 +358,8 @@ pub fn strings() -> Value {
                 ("band_range", "Uses {from}, {to}, {entry}, {top}.")
             ]),
             "strengths": section(&[("none_yet", "Shown when no strength stands out yet.")]),
-            "ui": section(&ui_keys)
+            "ui": section(&ui_keys),
+            "page": section(PageStrings::KEYS)
         }
     })
 }

@@ -13,6 +13,7 @@ pub struct Strings {
     pub pay: PayStrings,
     pub strengths: StrengthStrings,
     pub ui: UiStrings,
+    pub page: PageStrings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,7 +72,95 @@ impl Strings {
             ),
             ("strengths.none_yet", &self.strengths.none_yet, &[]),
         ];
-        fixed.into_iter().chain(self.ui.entries()).collect()
+        fixed
+            .into_iter()
+            .chain(self.ui.entries())
+            .chain(self.page.entries())
+            .collect()
+    }
+}
+
+/// Words on the web page around the game: shown while it downloads, or instead of it when it
+/// cannot run, so they cannot come from the game itself. `cargo xtask build-web` writes them
+/// into the page from this file, which keeps a translation to one new file here too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageStrings {
+    pub title: String,
+    pub description: String,
+    pub game_label: String,
+    pub loading: String,
+    pub starting: String,
+    pub problem_title: String,
+    pub no_webgl: String,
+    pub no_webgl_next: String,
+    pub download_failed: String,
+    pub download_failed_next: String,
+    pub crash: String,
+    pub crash_next: String,
+    pub noscript: String,
+}
+
+impl PageStrings {
+    /// Every key with what it is for (the schema's descriptions).
+    pub const KEYS: &'static [(&'static str, &'static str)] = &[
+        ("title", "The browser tab's title."),
+        (
+            "description",
+            "The page description search engines and link previews show.",
+        ),
+        (
+            "game_label",
+            "What a screen reader calls the game's accessible copy.",
+        ),
+        (
+            "loading",
+            "Under the progress bar while the game downloads.",
+        ),
+        ("starting", "Once downloaded, while the game starts."),
+        ("problem_title", "Heading when the game cannot run."),
+        (
+            "no_webgl",
+            "When the browser cannot draw the game (no WebGL 2).",
+        ),
+        (
+            "no_webgl_next",
+            "What to try next when there is no WebGL 2.",
+        ),
+        (
+            "download_failed",
+            "When the game did not finish downloading.",
+        ),
+        (
+            "download_failed_next",
+            "What to try next after a failed download.",
+        ),
+        ("crash", "When the game stopped working."),
+        ("crash_next", "What to try next after the game stopped."),
+        ("noscript", "When JavaScript is turned off."),
+    ];
+
+    fn entries(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
+        let values = [
+            &self.title,
+            &self.description,
+            &self.game_label,
+            &self.loading,
+            &self.starting,
+            &self.problem_title,
+            &self.no_webgl,
+            &self.no_webgl_next,
+            &self.download_failed,
+            &self.download_failed_next,
+            &self.crash,
+            &self.crash_next,
+            &self.noscript,
+        ];
+        Self::KEYS
+            .iter()
+            .zip(values)
+            .map(|((key, _), value)| (*key, value.as_str(), &[] as &'static [&'static str]))
+            .collect()
     }
 }
 

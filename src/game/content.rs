@@ -79,11 +79,13 @@ impl AssetLoader for TextFileLoader {
     }
 }
 
-/// The files being loaded: the taxonomy first (it lists the role files), then the rest.
+/// The files being loaded: the taxonomy, the quiz and the strings at once; the role files
+/// once the taxonomy has named them.
 #[derive(Resource, Default)]
 struct Pending {
     taxonomy: Option<Handle<TextFile>>,
     others: Vec<(String, Handle<TextFile>)>,
+    roles_requested: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -107,6 +109,12 @@ pub(super) fn plugin(app: &mut App) {
 
 fn start_loading(server: Res<AssetServer>, mut pending: ResMut<Pending>) {
     pending.taxonomy = Some(server.load(TAXONOMY_PATH));
+    // The strings do not wait for the taxonomy: they hold the loading and error screens'
+    // words, which are needed even when the taxonomy is what is missing.
+    pending.others = [QUIZ_PATH.to_owned(), strings_path(DEFAULT_LANGUAGE)]
+        .into_iter()
+        .map(|p| (p.clone(), server.load(p)))
+        .collect();
 }
 
 fn finish_loading(
@@ -119,55 +127,15 @@ fn finish_loading(
     let Some(taxonomy_handle) = pending.taxonomy.clone() else {
         return;
     };
-    let failed = |path: &str| {
-        ContentFailed(format!(
-            "assets/{path}: the file could not be downloaded or read."
-        ))
-    };
-    if server.load_state(&taxonomy_handle).is_failed() {
-        commands.insert_resource(failed(TAXONOMY_PATH));
-        return;
-    }
-    let Some(taxonomy) = files.get(&taxonomy_handle) else {
-        return;
-    };
-    if pending.others.is_empty() {
-        // The taxonomy names the families, and so the role files to fetch.
-        let families: Vec<String> = match serde_json::from_str::<serde_json::Value>(&taxonomy.0) {
-            Ok(v) => v["families"]
-                .as_array()
-                .map(|fs| {
-                    fs.iter()
-                        .filter_map(|f| f["id"].as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Err(_) => Vec::new(),
-        };
-        let mut paths = vec![QUIZ_PATH.to_owned(), strings_path(DEFAULT_LANGUAGE)];
-        paths.extend(families.iter().map(|f| role_file_path(f)));
-        pending.others = paths
-            .into_iter()
-            .map(|p| {
-                let h = server.load(p.clone());
-                (p, h)
-            })
-            .collect();
-    }
-    let mut done = 1;
-    for (path, handle) in &pending.others {
-        if server.load_state(handle).is_failed() {
-            commands.insert_resource(failed(path));
-            return;
-        }
-        done += usize::from(files.contains(handle));
-    }
     let strings = strings_path(DEFAULT_LANGUAGE);
-    let words = pending
+    let strings_handle = pending
         .others
         .iter()
         .find(|(p, _)| *p == strings)
-        .and_then(|(_, h)| files.get(h))
+        .map(|(_, h)| h.clone());
+    let words = strings_handle
+        .as_ref()
+        .and_then(|h| files.get(h))
         .and_then(|f| serde_json::from_str::<serde_json::Value>(&f.0).ok())
         .map(|v| {
             let ui = |key: &str| v["ui"][key].as_str().map(str::to_owned);
@@ -180,13 +148,66 @@ fn finish_loading(
             )
         });
     let (label, error_words) = words.unwrap_or_default();
-    let next = LoadProgress {
+
+    let failed = std::iter::once((TAXONOMY_PATH, &taxonomy_handle))
+        .chain(pending.others.iter().map(|(p, h)| (p.as_str(), h)))
+        .find(|(_, h)| server.load_state(*h).is_failed())
+        .map(|(path, _)| path.to_owned());
+    if let Some(path) = failed {
+        // Wait for the strings to arrive or fail, so the error screen can use their words.
+        let strings_settled =
+            strings_handle.is_none_or(|h| files.contains(&h) || server.load_state(&h).is_failed());
+        if strings_settled {
+            progress.error_words = error_words;
+            commands.insert_resource(ContentFailed(format!(
+                "assets/{path}: the file could not be downloaded or read."
+            )));
+        }
+        return;
+    }
+    let Some(taxonomy) = files.get(&taxonomy_handle) else {
+        progress.set_if_neq(LoadProgress {
+            done: 0,
+            total: pending.others.len() + 1,
+            label,
+            error_words,
+        });
+        return;
+    };
+    if !pending.roles_requested {
+        // The taxonomy names the families, and so the role files to fetch.
+        pending.roles_requested = true;
+        let families: Vec<String> = match serde_json::from_str::<serde_json::Value>(&taxonomy.0) {
+            Ok(v) => v["families"]
+                .as_array()
+                .map(|fs| {
+                    fs.iter()
+                        .filter_map(|f| f["id"].as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        let roles: Vec<(String, Handle<TextFile>)> = families
+            .iter()
+            .map(|f| {
+                let p = role_file_path(f);
+                (p.clone(), server.load(p))
+            })
+            .collect();
+        pending.others.extend(roles);
+    }
+    let done = 1 + pending
+        .others
+        .iter()
+        .filter(|(_, h)| files.contains(h))
+        .count();
+    progress.set_if_neq(LoadProgress {
         done,
         total: pending.others.len() + 1,
         label,
         error_words,
-    };
-    progress.set_if_neq(next);
+    });
     if done <= pending.others.len() {
         return;
     }
@@ -239,9 +260,14 @@ fn retry_loading(
     commands.insert_resource(LoadProgress::default());
     if let (Some(server), Some(mut pending)) = (server, pending) {
         server.reload(TAXONOMY_PATH);
-        for (path, _) in pending.others.drain(..) {
-            server.reload(path);
+        for (path, _) in &pending.others {
+            server.reload(path.clone());
         }
+        // The role files are asked for again once the taxonomy has named them.
+        pending
+            .others
+            .retain(|(p, _)| !p.starts_with(crate::content::ROLES_DIR));
+        pending.roles_requested = false;
     }
     next.set(Screen::Loading);
 }

@@ -81,7 +81,8 @@ fn spawn_settings(
                 .insert((
                     Node {
                         width: percent(100),
-                        max_width: px(480),
+                        // Wider with larger text, so the words still fit on each button.
+                        max_width: px(480.0 * settings.text_size.percent() as f32 / 100.0),
                         max_height: percent(100),
                         flex_direction: FlexDirection::Column,
                         padding: UiRect::all(px(20)),

@@ -191,15 +191,19 @@ fn change_settings(
 /// "Read it again" is only there while read aloud is on.
 fn show_read_again(
     settings: Res<Settings>,
-    mut buttons: Query<&mut Visibility, With<ReadAgainButton>>,
+    mut buttons: Query<(&mut Visibility, &mut Node), With<ReadAgainButton>>,
 ) {
-    let wanted = if settings.read_aloud {
-        Visibility::Inherited
+    let (visibility, display) = if settings.read_aloud {
+        (Visibility::Inherited, Display::Flex)
     } else {
-        Visibility::Hidden
+        // Out of the layout too, so a hidden button does not push the menu off a phone.
+        (Visibility::Hidden, Display::None)
     };
-    for mut visibility in &mut buttons {
-        visibility.set_if_neq(wanted);
+    for (mut v, mut node) in &mut buttons {
+        v.set_if_neq(visibility);
+        if node.display != display {
+            node.display = display;
+        }
     }
 }
 

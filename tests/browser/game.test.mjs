@@ -23,6 +23,15 @@ async function playQuiz(page, shot, press) {
     if ((await screenName(page)) !== "Quiz") break;
     const text = await mirrorText(page);
     assert.match(text, /Question \d+ of \d+/, "progress is always visible");
+    // What a screen reader gets: the progress as a named progress bar, the answers as toggle
+    // buttons in a named group, and the question announced.
+    const progress = await page.$eval('#mirror [role="progressbar"]', (el) => [el.getAttribute("aria-label"), el.getAttribute("aria-valuenow")]);
+    const number = progress[0].match(/^Question (\d+) of \d+$/);
+    assert.ok(number, `progress bar name: ${progress[0]}`);
+    assert.equal(Number(progress[1]), Number(number[1]) - 1, "progress bar value: questions done so far");
+    assert.ok(await page.$eval("#mirror", (m) => [...m.querySelectorAll("[aria-pressed]")]
+      .every((b) => b.tagName === "BUTTON" && b.closest('[role="group"][aria-label]'))), "answers are buttons in a named group");
+    await page.waitForFunction((q) => document.getElementById("announcer").textContent.includes(q), progress[0]);
     const all = await buttons(page);
     assert.ok(all.some((b) => b.label === "Back"), "Back is always there");
     const options = all.filter((b) => b.pressed !== null);
@@ -38,7 +47,12 @@ async function playQuiz(page, shot, press) {
       await shot("quiz-subjects-chosen");
       await press("Next");
     } else {
-      await press(options[guard % options.length].label);
+      const choice = options[guard % options.length].label;
+      await press(choice);
+      // The choice is confirmed to a screen reader, once, with the next question (the last
+      // answer leads to a new screen, which announces itself).
+      await page.waitForFunction((c) => document.getElementById("announcer").textContent.startsWith(`You chose ${c}.`)
+        || document.getElementById("mirror").dataset.screen !== "Quiz", choice);
     }
   }
   await waitForScreen(page, "Strengths");
@@ -69,6 +83,11 @@ test("a whole game through the accessible mirror, with screenshots of every scre
   assert.match(text, /Wildcard/);
   const more = (await buttons(page)).filter((b) => b.label.startsWith("More about "));
   assert.ok(more.length >= 8, `expected at least 8 matches, got ${more.length}`);
+  // The matches are a list a screen reader can walk, one item per match, and their arrival
+  // is announced.
+  const items = await page.$$eval("#mirror ul > li", (lis) => lis.map((li) => li.textContent));
+  assert.ok(items.length >= more.length, `one list item per match: ${items.length} items`);
+  assert.match(await page.textContent("#announcer"), /Jobs that could fit you/);
   const role = more[0].label.replace("More about ", "");
   await press(more[0].label);
   assert.equal(await screenName(page), "RoleDetail");

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{output, run};
+use crate::{output, page, run};
 
 const BIN: &str = "find_your_fit";
 const TARGET: &str = "wasm32-unknown-unknown";
@@ -22,6 +22,7 @@ const EDITOR_ONLY_EXTENSIONS: [&str; 2] = ["md", "py"];
 
 pub fn build(root: &Path) -> Result<String, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    ensure_wasm_target(root)?;
     run(Command::new(&cargo).current_dir(root).args([
         "build",
         "--profile",
@@ -80,6 +81,10 @@ pub fn build(root: &Path) -> Result<String, String> {
             std::fs::rename(&tmp, &wasm).map_err(|e| e.to_string())?;
             true
         }
+        None if skip => {
+            println!("xtask: FYF_SKIP_WASM_OPT is set; the wasm is not shrunk further");
+            false
+        }
         None => {
             println!(
                 "xtask: no wasm-opt {MIN_WASM_OPT}+ found (npm ci installs one); the wasm is not shrunk further"
@@ -89,6 +94,7 @@ pub fn build(root: &Path) -> Result<String, String> {
     };
 
     copy_dir(&root.join("web"), &dist, &|_| true)?;
+    write_page(root, &dist)?;
     for dir in ASSET_DIRS {
         copy_dir(
             &root.join("assets").join(dir),
@@ -125,6 +131,45 @@ pub fn build(root: &Path) -> Result<String, String> {
         mb(gz),
         mb(br)
     ))
+}
+
+/// rust-toolchain.toml names the wasm target, but rustup adds it only when it installs the
+/// toolchain itself: a machine that came with the toolchain can lack it.
+fn ensure_wasm_target(root: &Path) -> Result<(), String> {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let sysroot = output(
+        Command::new(rustc)
+            .current_dir(root)
+            .args(["--print", "sysroot"]),
+    )
+    .ok_or("cannot run rustc --print sysroot")?;
+    if Path::new(sysroot.trim())
+        .join("lib/rustlib")
+        .join(TARGET)
+        .exists()
+    {
+        return Ok(());
+    }
+    println!("xtask: adding the {TARGET} target with rustup");
+    run(Command::new("rustup")
+        .current_dir(root)
+        .args(["target", "add", TARGET]))
+    .map_err(|e| format!("{e}; the web build needs it: run `rustup target add {TARGET}`"))
+}
+
+/// `dist/index.html`: the page template with its words from the strings file.
+fn write_page(root: &Path, dist: &Path) -> Result<(), String> {
+    let file = root
+        .join("assets/strings")
+        .join(format!("{}.json", page::LANGUAGE));
+    let strings: serde_json::Value = std::fs::read(&file)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let template = std::fs::read_to_string(root.join("web/index.html"))
+        .map_err(|e| format!("cannot read web/index.html: {e}"))?;
+    let html = page::fill(&template, &strings).map_err(|e| format!("web/index.html: {e}"))?;
+    std::fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())
 }
 
 fn mb(bytes: u64) -> String {

@@ -37,11 +37,21 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(style::plugin);
 }
 
-fn load_fonts(server: Res<AssetServer>, mut families: ResMut<FontFamilies>) {
+fn load_fonts(
+    server: Res<AssetServer>,
+    mut fonts: ResMut<Assets<Font>>,
+    mut families: ResMut<FontFamilies>,
+) {
     *families = FontFamilies {
+        // Built in, not downloaded: every screen, the loading and error screens included, has
+        // words even when the assets folder is missing or a download fails.
         standard: Fonts {
-            regular: server.load("fonts/FitReading-Regular.ttf"),
-            bold: server.load("fonts/FitReading-Bold.ttf"),
+            regular: fonts.add(Font::from_bytes(
+                include_bytes!("../../../assets/fonts/FitReading-Regular.ttf").to_vec(),
+            )),
+            bold: fonts.add(Font::from_bytes(
+                include_bytes!("../../../assets/fonts/FitReading-Bold.ttf").to_vec(),
+            )),
         },
         reading: Fonts {
             regular: server.load("fonts/opendyslexic/OpenDyslexic-Regular.otf"),
