@@ -254,6 +254,8 @@ pub fn progress_bar(done: usize, total: usize, label: impl Into<String>) -> impl
         Node {
             width: percent(100),
             height: px(12),
+            // Never squeezed away when large text makes the screen taller than the window.
+            flex_shrink: 0.0,
             border_radius: BorderRadius::all(px(6)),
             overflow: Overflow::clip(),
             ..default()
