@@ -88,7 +88,6 @@ impl Strings {
 pub struct PageStrings {
     pub title: String,
     pub description: String,
-    pub game_label: String,
     pub loading: String,
     pub starting: String,
     pub problem_title: String,
@@ -108,10 +107,6 @@ impl PageStrings {
         (
             "description",
             "The page description search engines and link previews show.",
-        ),
-        (
-            "game_label",
-            "What a screen reader calls the game's accessible copy.",
         ),
         (
             "loading",
@@ -144,7 +139,6 @@ impl PageStrings {
         let values = [
             &self.title,
             &self.description,
-            &self.game_label,
             &self.loading,
             &self.starting,
             &self.problem_title,
@@ -305,6 +299,26 @@ pub fn pounds(amount: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `PageStrings::KEYS` and the fields are listed apart: each key must name its own text,
+    /// or the content check would judge one page string by another's name.
+    #[test]
+    fn page_keys_name_their_own_fields() {
+        let names: Vec<String> = PageStrings::KEYS
+            .iter()
+            .map(|(k, _)| (*k).to_owned())
+            .collect();
+        let page: PageStrings = serde_json::from_value(serde_json::Value::Object(
+            names
+                .iter()
+                .map(|k| (k.clone(), format!("text of {k}").into()))
+                .collect(),
+        ))
+        .expect("KEYS names every field");
+        for (key, value, _) in page.entries() {
+            assert_eq!(value, format!("text of {key}"));
+        }
+    }
 
     #[test]
     fn fill_replaces_every_placeholder() {
