@@ -11,6 +11,8 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::text::RemSize;
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::RequestRedraw;
 use common::shipped;
 use find_your_fit::content::{Format, fill};
 use find_your_fit::game::MemoryBackend;
@@ -18,6 +20,7 @@ use find_your_fit::game::{
     self, Activate, DomSnapshot, GameContent, Menu, SaveStore, Screen, Session, Settings,
     SettingsStore, TextSize,
 };
+use std::time::Duration;
 
 fn app_with_save(save: Option<&str>) -> App {
     app_with_stores(save, None)
@@ -531,4 +534,53 @@ fn number_keys_choose_an_answer_by_its_place() {
         [first.options[2].id.clone()]
     );
     assert_eq!(app.world().resource::<Session>().position, 1);
+}
+
+/// Runs frames, a tenth of a second apart, until one asks for no further frame (animations
+/// done): what a real idle game does between a student's presses.
+fn run_until_idle(app: &mut App) {
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        100,
+    )));
+    for _ in 0..100 {
+        app.update();
+        if !asked_for_a_frame(app) {
+            return;
+        }
+    }
+    panic!("the game never went idle: something asks for frames forever");
+}
+
+fn asked_for_a_frame(app: &App) -> bool {
+    app.world()
+        .resource::<Messages<RequestRedraw>>()
+        .iter_current_update_messages()
+        .len()
+        > 0
+}
+
+#[test]
+fn a_press_that_changes_the_screen_asks_for_the_frame_that_shows_it() {
+    // The real game only updates on input or when asked: a press handled in one frame whose
+    // change lands in the next must ask for that frame, or Close waits for a mouse move.
+    let mut app = app();
+    for (label, shows) in [
+        (ui().settings.clone(), (Screen::Title, Menu::Settings)),
+        (ui().close.clone(), (Screen::Title, Menu::Closed)),
+        (ui().start.clone(), (Screen::Intro, Menu::Closed)),
+    ] {
+        run_until_idle(&mut app);
+        let button = snapshot(&app)
+            .find_button(&label)
+            .unwrap_or_else(|| panic!("no button {label:?}; buttons: {:?}", buttons(&app)));
+        app.world_mut().write_message(Activate(button));
+        app.update();
+        assert!(
+            asked_for_a_frame(&app),
+            "pressing {label:?} did not ask for the next frame"
+        );
+        app.update();
+        let menu = *app.world().resource::<State<Menu>>().get();
+        assert_eq!((screen(&app), menu), shows, "after pressing {label:?}");
+    }
 }

@@ -186,12 +186,13 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(AppSystems::RecordInput)
                 .after(super::actions::InputSystems),
         )
+        // After layout, so a control that appeared this frame has its real size and place in
+        // the mirror at once, not only after the next input wakes the game.
         .add_systems(
-            Update,
+            PostUpdate,
             build_snapshot
                 .in_set(A11ySystems)
-                .in_set(AppSystems::Present)
-                .after(super::anim::AnimSystems),
+                .after(bevy::ui::UiSystems::PostLayout),
         );
 }
 

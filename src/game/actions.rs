@@ -111,12 +111,7 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(AppSystems::RecordInput),
         )
         .init_resource::<FocusMemory>()
-        .add_systems(
-            Update,
-            keep_focus
-                .in_set(AppSystems::Present)
-                .before(super::a11y::A11ySystems),
-        );
+        .add_systems(Update, keep_focus.in_set(AppSystems::Present));
 }
 
 fn press_on_pointer(

@@ -72,15 +72,10 @@ impl CountUp {
     }
 }
 
-/// The set the animation systems run in (the DOM mirror reads positions after it).
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AnimSystems;
-
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Motion>()
         .add_message::<RequestRedraw>()
-        .configure_sets(Update, AnimSystems.in_set(AppSystems::Present))
-        .add_systems(Update, (pop_in, grow, count_up).in_set(AnimSystems));
+        .add_systems(Update, (pop_in, grow, count_up).in_set(AppSystems::Present));
 }
 
 /// Eased progress from 0 to 1 of an animation that starts after `delay`.

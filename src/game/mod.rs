@@ -8,6 +8,7 @@ mod anim;
 mod content;
 #[cfg(feature = "dev")]
 mod dev;
+mod frames;
 mod menu;
 mod persistence;
 mod platform;
@@ -66,6 +67,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         menu::plugin,
         anim::plugin,
+        frames::plugin,
         a11y::plugin,
         scroll::plugin,
         settings::plugin,

@@ -137,12 +137,7 @@ pub(super) fn plugin(app: &mut App) {
     let settings = restore(app.world_mut().resource_mut::<SettingsStore>().as_mut());
     app.insert_resource(settings)
         .add_systems(Update, change_settings.in_set(AppSystems::Update))
-        .add_systems(
-            Update,
-            show_read_again
-                .in_set(AppSystems::Present)
-                .before(super::a11y::A11ySystems),
-        )
+        .add_systems(Update, show_read_again.in_set(AppSystems::Present))
         .add_systems(
             Update,
             apply_settings

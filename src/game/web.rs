@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 
 use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use wasm_bindgen::prelude::*;
 
@@ -89,17 +90,17 @@ pub(super) fn plugin(app: &mut App) {
     })
     .insert_resource(FocusOwner::Page)
     .add_systems(Startup, keep_waker)
+    .add_systems(Last, wake_for_input_during_frame)
     .add_systems(
         Update,
         take_page_input
             .in_set(AppSystems::RecordInput)
             .before(super::actions::InputSystems),
     )
+    .add_systems(Update, (open_urls, play_sounds).in_set(AppSystems::Present))
     .add_systems(
-        Update,
-        (send_snapshot, send_focus, open_urls, play_sounds)
-            .in_set(AppSystems::Present)
-            .after(super::a11y::A11ySystems),
+        PostUpdate,
+        (send_snapshot, send_focus).after(super::a11y::A11ySystems),
     );
 }
 
@@ -111,6 +112,14 @@ fn keep_waker(proxy: Option<Res<EventLoopProxyWrapper>>) {
                 let _ = proxy.send_event(WinitUserEvent::WakeUp);
             }))
         });
+    }
+}
+
+/// The page can call in while a frame runs (moving focus fires its focus event at once); the
+/// wake-up that call sends is swallowed by the running frame, so ask for the next one here.
+fn wake_for_input_during_frame(mut redraw: MessageWriter<RequestRedraw>) {
+    if QUEUE.with(|q| !q.borrow().is_empty()) {
+        redraw.write(RequestRedraw);
     }
 }
 
