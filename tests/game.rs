@@ -523,6 +523,21 @@ fn news_is_announced_once_and_read_aloud_says_the_options() {
 }
 
 #[test]
+fn the_last_answer_is_announced_with_the_screen_it_leads_to() {
+    let mut app = app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    answer_everything(&mut app);
+    assert_eq!(screen(&app), Screen::Strengths);
+    let last = shipped().quiz.items.last().unwrap();
+    let said = snapshot(&app).announcement;
+    let chosen = fill(&ui().announce_chosen, &[("answer", &last.options[0].label)]);
+    // One announcement, not "You chose …" at once replaced by the next screen's.
+    assert!(said.text.starts_with(&chosen), "{said:?}");
+    assert!(said.text.contains(&ui().strengths_title), "{said:?}");
+}
+
+#[test]
 fn number_keys_choose_an_answer_by_its_place() {
     let mut app = app();
     press(&mut app, &ui().start);

@@ -1,5 +1,5 @@
 //! Reading age: every text a student sees, scored. The shipped game must read at age 11 or
-//! below overall with no text above age 13, and a hard sentence slipped into the content must
+//! below overall with no text above age 12, and a hard sentence slipped into the content must
 //! be caught and named.
 
 mod common;

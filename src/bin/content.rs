@@ -11,7 +11,7 @@
 //!
 //! - `content readability [--top N]`: scores every text a student sees for reading age and
 //!   lists the hardest (20 unless `--top` says otherwise); exits non-zero if the game reads
-//!   above age 11 overall or any text reads above age 13.
+//!   above age 11 overall or any text reads above age 12.
 //!
 //! `--assets DIR` points at another `assets/` folder (for example a copy being edited).
 

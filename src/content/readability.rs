@@ -14,7 +14,7 @@ use super::Content;
 /// The whole game's reading age must be this or below (the brief: ages 9–11).
 pub const TARGET_AGE: f64 = 11.0;
 /// No one text (of [`MIN_SCORED_WORDS`] or more) may read above this.
-pub const MAX_TEXT_AGE: f64 = 13.0;
+pub const MAX_TEXT_AGE: f64 = 12.0;
 /// Shorter texts (names, button labels) are counted in the whole but not judged alone: one
 /// long word in a three-word label says little about how hard it is to read.
 pub const MIN_SCORED_WORDS: usize = 8;

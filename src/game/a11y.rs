@@ -261,6 +261,7 @@ fn build_snapshot(
     mut snapshot: ResMut<DomSnapshot>,
     mut announcer: ResMut<Announcer>,
     screen: Option<Res<State<super::Screen>>>,
+    next_screen: Option<Res<NextState<super::Screen>>>,
     focused: Res<Focused>,
     settings: Res<Settings>,
     menus: Query<Entity, With<MenuRoot>>,
@@ -285,7 +286,9 @@ fn build_snapshot(
         read_aloud: settings.read_aloud,
         sound: settings.sound,
     };
-    announce(&mut next, &mut announcer);
+    // The last answer's "You chose …" waits for the screen it leads to, so both are said.
+    let screen_changing = next_screen.is_some_and(|n| !matches!(*n, NextState::Unchanged));
+    announce(&mut next, &mut announcer, screen_changing);
     // Only touch the resource when something changed, so the page is only updated then.
     if *snapshot != next {
         *snapshot = next;
@@ -293,7 +296,7 @@ fn build_snapshot(
 }
 
 /// Decides whether there is something new to announce, and what read aloud says with it.
-fn announce(next: &mut DomSnapshot, announcer: &mut Announcer) {
+fn announce(next: &mut DomSnapshot, announcer: &mut Announcer, screen_changing: bool) {
     let all = next.flatten();
     if all.is_empty() {
         return; // between screens
@@ -302,9 +305,12 @@ fn announce(next: &mut DomSnapshot, announcer: &mut Announcer) {
     if current.is_empty() {
         current = next.heading().map(|h| sentences(&[h])).unwrap_or_default();
     }
+    let changed = current != announcer.current;
+    if !changed && !announcer.again && screen_changing {
+        return; // keep the news for the next screen's announcement
+    }
     let news = std::mem::take(&mut announcer.pending);
     let news: Vec<&str> = news.iter().map(String::as_str).collect();
-    let changed = current != announcer.current;
     let (text, with_details) = if changed || announcer.again {
         let mut parts = news.clone();
         parts.push(&current);

@@ -49,10 +49,9 @@ async function playQuiz(page, shot, press) {
     } else {
       const choice = options[guard % options.length].label;
       await press(choice);
-      // The choice is confirmed to a screen reader, once, with the next question (the last
-      // answer leads to a new screen, which announces itself).
-      await page.waitForFunction((c) => document.getElementById("announcer").textContent.startsWith(`You chose ${c}.`)
-        || document.getElementById("mirror").dataset.screen !== "Quiz", choice);
+      // The choice is confirmed to a screen reader, once, with the next question (or, after
+      // the last answer, with the strengths screen it leads to).
+      await page.waitForFunction((c) => document.getElementById("announcer").textContent.startsWith(`You chose ${c}.`), choice);
     }
   }
   await waitForScreen(page, "Strengths");
