@@ -168,6 +168,7 @@ type MirrorNode = (
     Option<&'static ComputedNode>,
     Option<&'static UiGlobalTransform>,
     Option<&'static Visibility>,
+    Option<&'static Node>,
     Option<&'static CalculatedClip>,
     Has<Announce>,
     Has<ReadAloud>,
@@ -354,7 +355,7 @@ fn collect(
     marks: Marks,
     out: &mut Vec<DomNode>,
 ) {
-    let Ok((access, children, computed, transform, visible, clip, announce, read)) =
+    let Ok((access, children, computed, transform, visible, node, clip, announce, read)) =
         nodes.get(entity)
     else {
         return;
@@ -363,7 +364,10 @@ fn collect(
         announce: marks.announce || announce,
         read: marks.read || read,
     };
-    if visible.is_some_and(|v| *v == Visibility::Hidden) {
+    // Not drawn, so not there for a screen reader either.
+    if visible.is_some_and(|v| *v == Visibility::Hidden)
+        || node.is_some_and(|n| n.display == Display::None)
+    {
         return;
     }
     let mut kids = Vec::new();

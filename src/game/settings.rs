@@ -183,19 +183,15 @@ fn change_settings(
     }
 }
 
-/// "Read it again" is only there while read aloud is on.
-fn show_read_again(
-    settings: Res<Settings>,
-    mut buttons: Query<(&mut Visibility, &mut Node), With<ReadAgainButton>>,
-) {
-    let (visibility, display) = if settings.read_aloud {
-        (Visibility::Inherited, Display::Flex)
+/// "Read it again" is only there while read aloud is on: out of the layout (and so out of the
+/// mirror) otherwise, so it takes no room on a phone.
+fn show_read_again(settings: Res<Settings>, mut buttons: Query<&mut Node, With<ReadAgainButton>>) {
+    let display = if settings.read_aloud {
+        Display::Flex
     } else {
-        // Out of the layout too, so a hidden button does not push the menu off a phone.
-        (Visibility::Hidden, Display::None)
+        Display::None
     };
-    for (mut v, mut node) in &mut buttons {
-        v.set_if_neq(visibility);
+    for mut node in &mut buttons {
         if node.display != display {
             node.display = display;
         }
