@@ -74,10 +74,22 @@ pub struct Role {
     pub routes: Vec<Route>,
     pub pay: Pay,
     pub myth: String,
+    /// For a job whose day involves death, serious illness or keeping people safe from harm:
+    /// calm words shown before anything else on its page. Such a role is never a wildcard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gentle_intro: Option<String>,
     pub interests: BTreeMap<String, i64>,
     pub skills: BTreeMap<String, i64>,
     pub work_style: BTreeMap<String, i64>,
+    /// Dimension id → how that trait shows up in this job, one sentence. A reason on a results
+    /// card joins the student's answer to this ("Pharmacists check every dose with care.");
+    /// where a role has none for a dimension, the taxonomy's general `link` is used.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub links: BTreeMap<String, String>,
     pub sources: Vec<Source>,
+    /// When the facts were last checked against the sources, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_more: Option<String>,
     /// For the people who maintain the catalogue; never shown to students.
@@ -107,7 +119,19 @@ impl Role {
         "work_style",
         "sources",
     ];
-    pub const OPTIONAL_FIELDS: [&'static str; 2] = ["read_more", "editor_note"];
+    pub const OPTIONAL_FIELDS: [&'static str; 5] = [
+        "gentle_intro",
+        "links",
+        "checked",
+        "read_more",
+        "editor_note",
+    ];
+
+    /// Not hands-on with patients: non-clinical and without lots of patient contact (a
+    /// porter is non-clinical but moves patients all day, so is not "hands-off").
+    pub fn hands_off(&self) -> bool {
+        !self.clinical && self.patient_contact != PatientContact::Lots
+    }
 
     /// Where a student can read more: the role's own page, else its family's.
     pub fn read_more<'a>(&'a self, family_page: &'a str) -> &'a str {

@@ -263,15 +263,33 @@ fn check_text(
     }
 }
 
+/// Every address a student can open, and every source, is `https://`: a plain `http` or a
+/// `javascript:` link is refused, not merely flagged.
 fn check_url(url: &str, file: &str, entry: &str, field: &str, p: &mut Problems) {
-    if !url.starts_with("https://") && !url.starts_with("http://") {
-        p.guideline(
+    let host = url.strip_prefix("https://").map(|rest| rest.split('/').next().unwrap_or(""));
+    match host {
+        Some(host) if host.contains('.') && !host.contains(char::is_whitespace) => {
+            if let Some(bad) = RETIRED_OR_COPIED.iter().find(|d| host.ends_with(*d)) {
+                p.broken(file, entry, format!("`{field}` points at {bad}, which is a retired site or a copy of another site; cite the primary source"));
+            }
+        }
+        _ => p.broken(
             file,
             entry,
-            format!("`{field}` should be a web address starting https://, not \"{url}\""),
-        );
+            format!("`{field}` must be a web address starting https://, not \"{url}\""),
+        ),
     }
 }
+
+/// Sites found cited that are not primary sources: a retired careers site, scraped copies and
+/// a document mirror.
+const RETIRED_OR_COPIED: [&str; 5] = [
+    "nhscareers.nhs.uk",
+    "asli4dia.com",
+    "gurneetkdhami.com",
+    "abcdocz.com",
+    "nationalcareersservice.direct.gov.uk",
+];
 
 fn check_unique<'a>(
     ids: impl IntoIterator<Item = &'a str>,
@@ -357,8 +375,24 @@ fn check_taxonomy(t: &Taxonomy, file: &str, p: &mut Problems) {
             p,
         );
     }
-    for n in t.subjects.iter().chain(&t.routes).chain(&t.patient_contact) {
+    for d in t.interests.iter().chain(&t.skills).chain(&t.work_styles) {
+        check_text(&d.link, Some(16), file, &format!("\"{}\"", d.id), "link", p);
+    }
+    for s in &t.subjects {
+        let entry = format!("subjects \"{}\"", s.id);
+        check_text(&s.name, None, file, &entry, "name", p);
+        check_text(&s.link, Some(16), file, &entry, "link", p);
+        for c in &s.covers {
+            if c == &s.id || t.subject(c).is_none_or(|n| !n.covers.is_empty()) {
+                p.broken(file, &entry, format!("`covers` has \"{c}\"; it must name other subjects that cover nothing themselves"));
+            }
+        }
+    }
+    for n in t.routes.iter().chain(&t.patient_contact) {
         check_text(&n.name, None, file, &format!("\"{}\"", n.id), "name", p);
+    }
+    if t.families.iter().all(|f| f.familiar) {
+        p.broken(file, "families", "every family is `familiar`, so there is nothing to offer as a wildcard");
     }
     for f in &t.families {
         let entry = format!("families \"{}\"", f.id);
@@ -547,6 +581,16 @@ fn check_role(t: &Taxonomy, r: &Role, file: &str, entry: &str, p: &mut Problems)
     check_text(&r.summary, Some(SUMMARY_WORDS), file, entry, "summary", p);
     check_text(&r.day, Some(DAY_WORDS), file, entry, "day", p);
     check_text(&r.myth, Some(MYTH_WORDS), file, entry, "myth", p);
+    check_myth(&r.myth, file, entry, p);
+    if let Some(intro) = &r.gentle_intro {
+        check_text(intro, Some(40), file, entry, "gentle_intro", p);
+    }
+    check_links(t, r, file, entry, p);
+    if let Some(date) = &r.checked
+        && parse_date(date).is_none()
+    {
+        p.broken(file, entry, format!("`checked` is \"{date}\"; write the date as YYYY-MM-DD, like 2026-12-01"));
+    }
 
     if r.workplaces.is_empty() {
         p.broken(file, entry, "`workplaces` needs at least one place");
@@ -680,6 +724,96 @@ fn check_role(t: &Taxonomy, r: &Role, file: &str, entry: &str, p: &mut Problems)
     }
 }
 
+/// Words that name a sex or gender. A myth that says a job "isn't only for women" repeats the
+/// stereotype it means to break, so myths show who does a job without naming one.
+const SEXED: [&str; 14] = [
+    "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "male", "female", "ladies",
+    "lads", "gender", "genders",
+];
+
+fn check_myth(myth: &str, file: &str, entry: &str, p: &mut Problems) {
+    let found: BTreeSet<String> = myth
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| SEXED.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .map(str::to_lowercase)
+        .collect();
+    if !found.is_empty() {
+        let list: Vec<String> = found.into_iter().collect();
+        p.guideline(file, entry, format!("`myth` names {}: say who the job is for (everyone) without repeating the stereotype", list.join(", ")));
+    }
+}
+
+/// A role value (0–5) from which a dimension is at the heart of the job: reasons and
+/// `links` are only about such dimensions.
+pub const CORE_VALUE: i64 = 4;
+/// Reasons about school subjects use only the first this-many subjects a role lists.
+pub const REASON_SUBJECTS: usize = 2;
+
+/// Each `links` sentence must be about a dimension the job is built on, or it could join a
+/// student's answer to something the job barely uses.
+fn check_links(t: &Taxonomy, r: &Role, file: &str, entry: &str, p: &mut Problems) {
+    for (dim, text) in &r.links {
+        check_text(text, Some(18), file, entry, &format!("links.{dim}"), p);
+        let value = match t.group_of(dim) {
+            Some(Group::Interests) => r.interests.get(dim).copied(),
+            Some(Group::Skills) => r.skills.get(dim).copied(),
+            Some(Group::WorkStyle) => r.work_style.get(dim).copied(),
+            Some(Group::Subjects) => {
+                let at = r.subjects.iter().position(|s| s == dim);
+                if at.is_none_or(|i| i >= REASON_SUBJECTS) {
+                    p.broken(file, entry, format!("`links` has the subject \"{dim}\", which is not one of the role's first {REASON_SUBJECTS} `subjects`, so it is never shown"));
+                }
+                continue;
+            }
+            None => {
+                p.broken(file, entry, format!("`links` has \"{dim}\", which is not an interest, skill, work style or subject"));
+                continue;
+            }
+        };
+        if value.is_some_and(|v| v < CORE_VALUE) {
+            p.broken(file, entry, format!("`links.{dim}` is about something this role rates below {CORE_VALUE}; a reason is only given for what a job is built on, so raise the value or remove the link"));
+        }
+    }
+    for (dim, value) in &r.interests {
+        if *value >= CORE_VALUE && !r.links.contains_key(dim) {
+            p.guideline(file, entry, format!("`links` has no sentence for \"{dim}\", which this job is built on ({value}); write how it shows up in this job"));
+        }
+    }
+}
+
+/// `YYYY-MM-DD` → (year, month, day), if it is a real date.
+pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+/// Roles whose facts were last checked more than a year before `today` (or never): a
+/// reminder for the people who keep the catalogue, not a fault in it.
+pub fn due_for_review<'a>(roles: &'a [Role], today: (u32, u32, u32)) -> Vec<(&'a Role, Option<&'a str>)> {
+    roles
+        .iter()
+        .filter(|r| {
+            r.checked
+                .as_deref()
+                .and_then(parse_date)
+                .is_none_or(|(y, m, d)| (y + 1, m, d) < today)
+        })
+        .map(|r| (r, r.checked.as_deref()))
+        .collect()
+}
+
 fn check_profile(
     dims: Vec<&str>,
     field: &str,
@@ -752,6 +886,14 @@ fn check_quiz(t: &Taxonomy, file: &SourceFile, p: &mut Problems) -> Option<Quiz>
         check_unique(levels.iter().map(|l| l.level.as_str()), path, &entry, p);
         for l in levels {
             check_text(&l.label, Some(4), path, &entry, "label", p);
+            if let Some(v) = l.value
+                && !(-1.0..=1.0).contains(&v)
+            {
+                p.broken(path, &entry, format!("level \"{}\" has `value` {v}; values run from -1 (against) to 1 (for), or null for no evidence", l.level));
+            }
+        }
+        if !levels.iter().any(|l| l.value.is_some_and(|v| v > 0.0)) {
+            p.broken(path, &entry, "no level has a `value` above 0, so no answer could count");
         }
     }
     for f in Format::ALL {
@@ -814,7 +956,50 @@ fn check_item(
     }
     check_text(&record.prompt, Some(PROMPT_WORDS), path, entry, "prompt", p);
     let format = record.format;
-    let max_choices = match (format, record.max_choices) {
+    let max_choices = check_max_choices(format, record.max_choices, path, entry, p);
+    let choices = match format {
+        Format::Activity | Format::Rating => rated_choices(t, scales, &record, path, entry, p),
+        Format::ThisOrThat | Format::Scenario | Format::Subjects => {
+            if record.measures.is_some() || record.reasons.is_some() || record.because.is_some() {
+                p.broken(path, entry, format!("a `{}` item has `options`, each with its own `adds`, `reason` and `because`; `measures`, `reasons` and `because` are for rated items", format.id()));
+            }
+            listed_choices(t, &record, path, entry, p)
+        }
+    };
+    check_unique(
+        choices.iter().map(|c| c.id.as_str()),
+        path,
+        &format!("{entry} options"),
+        p,
+    );
+    if !choices.iter().any(Choice::speaks_for) {
+        p.broken(
+            path,
+            entry,
+            "no option adds any points, so this item cannot change a result",
+        );
+    }
+    // Only hand the engine items that passed: it relies on these rules.
+    let broken_here = p.0[before..]
+        .iter()
+        .any(|x| x.severity == super::Severity::Broken);
+    (!broken_here).then_some(Item {
+        id: record.id,
+        format,
+        prompt: record.prompt,
+        max_choices,
+        options: choices,
+    })
+}
+
+fn check_max_choices(
+    format: Format,
+    max: Option<i64>,
+    path: &str,
+    entry: &str,
+    p: &mut Problems,
+) -> usize {
+    match (format, max) {
         (Format::Subjects, Some(n)) if (1..=5).contains(&n) => n as usize,
         (Format::Subjects, Some(n)) => {
             p.broken(
@@ -837,202 +1022,230 @@ fn check_item(
             1
         }
         (_, None) => 1,
-    };
-
-    let mut options = Vec::new();
-    let subjects = t.dimension_ids(Group::Subjects);
-    match format {
-        Format::Activity | Format::Rating => {
-            let scale_name = format.scale().unwrap_or_default();
-            let levels = scales.get(scale_name).map(Vec::as_slice).unwrap_or(&[]);
-            let given: Vec<&str> = record
-                .options
-                .iter()
-                .map(|o| o.level.as_deref().unwrap_or("?"))
-                .collect();
-            let wanted: Vec<&str> = levels.iter().map(|l| l.level.as_str()).collect();
-            if given != wanted {
-                p.broken(path, entry, format!("options must be the `{scale_name}` scale's levels in order ({}), found ({})", wanted.join(", "), given.join(", ")));
-            }
-            for (o, level) in record.options.iter().zip(levels) {
-                if o.id.is_some() || o.label.is_some() {
-                    p.broken(path, entry, format!("option \"{}\": rated options take `level`, not `id` or `label` (the label comes from the scale)", level.level));
-                }
-                options.push((level.level.clone(), level.label.clone(), o));
-            }
-        }
-        Format::ThisOrThat | Format::Scenario => {
-            let (lo, hi) = if format == Format::ThisOrThat {
-                (2, 2)
-            } else {
-                (3, 4)
-            };
-            if !(lo..=hi).contains(&record.options.len()) {
-                let wanted = if lo == hi {
-                    format!("exactly {lo}")
-                } else {
-                    format!("{lo} to {hi}")
-                };
-                p.broken(
-                    path,
-                    entry,
-                    format!(
-                        "a `{}` item needs {wanted} options, not {}",
-                        format.id(),
-                        record.options.len()
-                    ),
-                );
-            }
-            for (n, o) in record.options.iter().enumerate() {
-                if o.level.is_some() {
-                    p.broken(
-                        path,
-                        entry,
-                        format!("option {}: only rated items have `level`", n + 1),
-                    );
-                }
-                match (&o.id, &o.label) {
-                    (Some(id), Some(label)) => {
-                        check_text(
-                            label,
-                            Some(10),
-                            path,
-                            entry,
-                            &format!("option \"{id}\" label"),
-                            p,
-                        );
-                        options.push((id.clone(), label.clone(), o));
-                    }
-                    _ => p.broken(
-                        path,
-                        entry,
-                        format!("option {} needs an `id` and a `label`", n + 1),
-                    ),
-                }
-            }
-        }
-        Format::Subjects => {
-            for (n, o) in record.options.iter().enumerate() {
-                if o.level.is_some() || o.label.is_some() {
-                    p.broken(path, entry, format!("option {}: subject options take only `id`, `adds` and `reason` (the label is the subject's name)", n + 1));
-                }
-                let Some(id) = &o.id else {
-                    p.broken(
-                        path,
-                        entry,
-                        format!("option {} needs an `id`: a subject id", n + 1),
-                    );
-                    continue;
-                };
-                match t.subject(id) {
-                    Some(s) => options.push((id.clone(), s.name.clone(), o)),
-                    None => p.broken(
-                        path,
-                        entry,
-                        format!(
-                            "option \"{id}\" is not a subject in taxonomy.json{}",
-                            did_you_mean(id, &subjects)
-                        ),
-                    ),
-                }
-            }
-            let given: BTreeSet<&str> = record
-                .options
-                .iter()
-                .filter_map(|o| o.id.as_deref())
-                .collect();
-            let missing: Vec<&str> = subjects
-                .iter()
-                .copied()
-                .filter(|s| !given.contains(s))
-                .collect();
-            if !missing.is_empty() {
-                p.broken(
-                    path,
-                    entry,
-                    format!(
-                        "a `subjects` item needs an option for every subject; missing {}",
-                        missing.join(", ")
-                    ),
-                );
-            }
-        }
     }
-    check_unique(
-        options.iter().map(|(id, _, _)| id.as_str()),
-        path,
-        &format!("{entry} options"),
-        p,
-    );
+}
 
+/// Checks `adds` (or `measures`) and turns it into (dimension, points) pairs.
+fn check_points(
+    t: &Taxonomy,
+    points: &BTreeMap<String, i64>,
+    what: &str,
+    path: &str,
+    entry: &str,
+    p: &mut Problems,
+) -> Vec<(String, u32)> {
     let all_dims: Vec<&str> = Group::ALL
         .iter()
         .flat_map(|g| t.dimension_ids(*g))
         .collect();
-    let mut choices = Vec::new();
-    for (id, label, o) in options {
-        let mut adds = Vec::new();
-        for (dim, points) in &o.adds {
-            if t.group_of(dim).is_none() {
-                p.broken(path, entry, format!("option \"{id}\" adds to \"{dim}\", which is not an interest, skill, work style or subject in taxonomy.json{}", did_you_mean(dim, &all_dims)));
-            }
-            if !(1..=POINTS_MAX).contains(points) {
-                p.broken(path, entry, format!("option \"{id}\" adds {points} to \"{dim}\"; points run from 1 to {POINTS_MAX}"));
-            }
-            adds.push((dim.clone(), (*points).clamp(0, POINTS_MAX) as u32));
+    let mut out = Vec::new();
+    for (dim, n) in points {
+        if t.group_of(dim).is_none() {
+            p.broken(path, entry, format!("{what} \"{dim}\", which is not an interest, skill, work style or subject in taxonomy.json{}", did_you_mean(dim, &all_dims)));
         }
-        match (&o.reason, adds.is_empty()) {
-            (None, false) => p.broken(
+        if !(1..=POINTS_MAX).contains(n) {
+            p.broken(
                 path,
                 entry,
-                format!(
-                    "option \"{id}\" adds points, so it needs a `reason` for the results screen"
-                ),
-            ),
-            (Some(_), true) => p.guideline(
-                path,
-                entry,
-                format!("option \"{id}\" adds nothing, so its `reason` is never shown"),
-            ),
-            (Some(r), false) => check_text(
-                r,
-                Some(16),
-                path,
-                entry,
-                &format!("option \"{id}\" reason"),
-                p,
-            ),
-            (None, true) => {}
+                format!("{what} \"{dim}\" {n} points; points run from 1 to {POINTS_MAX}"),
+            );
         }
-        choices.push(Choice {
-            id,
-            label,
-            adds,
-            reason: if o.adds.is_empty() {
-                None
-            } else {
-                o.reason.clone()
-            },
+        out.push((dim.clone(), (*n).clamp(0, POINTS_MAX) as u32));
+    }
+    out
+}
+
+/// The dimensions a reason is about: those given (each must be among `adds`), or else the
+/// ones with the most points.
+fn check_because(
+    given: Option<&[String]>,
+    adds: &[(String, u32)],
+    what: &str,
+    path: &str,
+    entry: &str,
+    p: &mut Problems,
+) -> Vec<String> {
+    match given {
+        Some(list) => {
+            if list.is_empty() {
+                p.broken(path, entry, format!("{what}: `because` is empty; name the dimensions the reason is about, or leave it out"));
+            }
+            for d in list {
+                if !adds.iter().any(|(a, _)| a == d) {
+                    p.broken(path, entry, format!("{what}: `because` names \"{d}\", which this answer does not add to"));
+                }
+            }
+            list.to_vec()
+        }
+        None => {
+            let top = adds.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            adds.iter()
+                .filter(|(_, n)| *n == top)
+                .map(|(d, _)| d.clone())
+                .collect()
+        }
+    }
+}
+
+fn check_reason(reason: &str, what: &str, path: &str, entry: &str, p: &mut Problems) {
+    check_text(reason, Some(16), path, entry, &format!("{what} reason"), p);
+    if !reason.starts_with("You") {
+        p.guideline(
+            path,
+            entry,
+            format!("{what} reason should start with \"You\": it is about the student"),
+        );
+    }
+}
+
+/// An activity or rating item: one choice per level of its scale, each about `measures`.
+fn rated_choices(
+    t: &Taxonomy,
+    scales: &BTreeMap<String, Vec<ScaleLevel>>,
+    record: &ItemRecord,
+    path: &str,
+    entry: &str,
+    p: &mut Problems,
+) -> Vec<Choice> {
+    let scale_name = record.format.scale().unwrap_or_default();
+    let levels = scales.get(scale_name).map(Vec::as_slice).unwrap_or(&[]);
+    if record.options.is_some() {
+        p.broken(path, entry, format!("a rated item takes no `options`: its answers are the `{scale_name}` scale; write `measures` and `reasons`"));
+    }
+    let Some(measures) = &record.measures else {
+        p.broken(path, entry, "a rated item needs `measures`: the dimensions it measures, with points");
+        return Vec::new();
+    };
+    let adds = check_points(t, measures, "`measures` has", path, entry, p);
+    let because = check_because(record.because.as_deref(), &adds, "the item", path, entry, p);
+    let reasons = record.reasons.clone().unwrap_or_default();
+    for level in reasons.keys() {
+        match levels.iter().find(|l| &l.level == level) {
+            None => p.broken(path, entry, format!("`reasons` has \"{level}\", which is not a level of the `{scale_name}` scale")),
+            Some(l) if l.value.is_none_or(|v| v <= 0.0) => p.guideline(path, entry, format!("`reasons` has \"{level}\", an answer that does not speak for this item, so it is never shown")),
+            Some(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    for level in levels {
+        let positive = level.value.is_some_and(|v| v > 0.0);
+        let reason = reasons.get(&level.level).filter(|_| positive).cloned();
+        match &reason {
+            Some(r) => check_reason(r, &format!("level \"{}\"", level.level), path, entry, p),
+            None if positive => p.broken(path, entry, format!("`reasons` needs a sentence for \"{}\", shown on results when a student answers that", level.level)),
+            None => {}
+        }
+        out.push(Choice {
+            id: level.level.clone(),
+            label: level.label.clone(),
+            adds: adds.clone(),
+            evidence: level.value,
+            because: because.clone(),
+            reason,
         });
     }
-    if choices.iter().all(|c| c.adds.is_empty()) {
+    out
+}
+
+/// A this-or-that, scenario or subjects item: its own options, each adding points when chosen.
+fn listed_choices(
+    t: &Taxonomy,
+    record: &ItemRecord,
+    path: &str,
+    entry: &str,
+    p: &mut Problems,
+) -> Vec<Choice> {
+    let format = record.format;
+    let Some(options) = &record.options else {
+        p.broken(path, entry, format!("a `{}` item needs `options`", format.id()));
+        return Vec::new();
+    };
+    let wanted = match format {
+        Format::ThisOrThat => Some((2, 2)),
+        Format::Scenario => Some((3, 4)),
+        _ => None,
+    };
+    if let Some((lo, hi)) = wanted
+        && !(lo..=hi).contains(&options.len())
+    {
+        let wanted = if lo == hi {
+            format!("exactly {lo}")
+        } else {
+            format!("{lo} to {hi}")
+        };
         p.broken(
             path,
             entry,
-            "no option adds any points, so this item cannot change a result",
+            format!(
+                "a `{}` item needs {wanted} options, not {}",
+                format.id(),
+                options.len()
+            ),
         );
     }
-    // Only hand the engine items that passed: it relies on these rules.
-    let broken_here = p.0[before..]
-        .iter()
-        .any(|x| x.severity == super::Severity::Broken);
-    (!broken_here).then_some(Item {
-        id: record.id,
-        format,
-        prompt: record.prompt,
-        max_choices,
-        options: choices,
-    })
+    let subjects = t.dimension_ids(Group::Subjects);
+    let mut out = Vec::new();
+    for o in options {
+        let what = format!("option \"{}\"", o.id);
+        let label = if format == Format::Subjects {
+            if o.label.is_some() {
+                p.broken(path, entry, format!("{what}: subject options take no `label` (it is the subject's name)"));
+            }
+            match t.subject(&o.id) {
+                Some(s) => s.name.clone(),
+                None => {
+                    p.broken(path, entry, format!("{what} is not a subject in taxonomy.json{}", did_you_mean(&o.id, &subjects)));
+                    continue;
+                }
+            }
+        } else {
+            match &o.label {
+                Some(label) => {
+                    check_text(label, Some(10), path, entry, &format!("{what} label"), p);
+                    label.clone()
+                }
+                None => {
+                    p.broken(path, entry, format!("{what} needs a `label`"));
+                    continue;
+                }
+            }
+        };
+        let adds = check_points(t, &o.adds, &format!("{what} adds to"), path, entry, p);
+        let because = check_because(o.because.as_deref(), &adds, &what, path, entry, p);
+        match (&o.reason, adds.is_empty()) {
+            (None, false) => p.broken(path, entry, format!("{what} adds points, so it needs a `reason` for the results screen")),
+            (Some(_), true) => p.guideline(path, entry, format!("{what} adds nothing, so its `reason` is never shown")),
+            (Some(r), false) => check_reason(r, &what, path, entry, p),
+            (None, true) => {}
+        }
+        out.push(Choice {
+            id: o.id.clone(),
+            label,
+            reason: o.reason.clone().filter(|_| !adds.is_empty()),
+            adds,
+            evidence: Some(1.0),
+            because,
+        });
+    }
+    if format == Format::Subjects {
+        let given: BTreeSet<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        let missing: Vec<&str> = subjects
+            .iter()
+            .copied()
+            .filter(|s| !given.contains(s))
+            .collect();
+        if !missing.is_empty() {
+            p.broken(
+                path,
+                entry,
+                format!(
+                    "a `subjects` item needs an option for every subject; missing {}",
+                    missing.join(", ")
+                ),
+            );
+        }
+    }
+    out
 }
 
 fn check_quiz_coverage(t: &Taxonomy, quiz: &Quiz, path: &str, p: &mut Problems) {

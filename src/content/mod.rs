@@ -16,13 +16,16 @@ use std::path::Path;
 
 pub use catalogue::{BandRange, PatientContact, Pay, Role, Route, Source};
 pub use check::{
-    MAX_ITEMS, MIN_ITEMS, MIN_ITEMS_PER_INTEREST, MIN_NON_CLINICAL_PERCENT, MIN_ROLES,
-    MIN_SOCIAL_CARE_ROLES, POINTS_MAX, PROFILE_MAX, SOCIAL_CARE_FAMILY, measured_by,
+    CORE_VALUE, MAX_ITEMS, MIN_ITEMS, MIN_ITEMS_PER_INTEREST, MIN_NON_CLINICAL_PERCENT, MIN_ROLES,
+    MIN_SOCIAL_CARE_ROLES, POINTS_MAX, PROFILE_MAX, REASON_SUBJECTS, SOCIAL_CARE_FAMILY,
+    due_for_review, measured_by, parse_date,
 };
 pub use problem::{ContentError, Problem, Severity};
 pub use quiz::{AnswerError, Answers, Choice, Format, Item, Quiz};
 pub use strings::{Strings, UiStrings, fill, pounds};
-pub use taxonomy::{Band, Dimension, Family, Group, Named, PayScale, PayTable, Taxonomy};
+pub use taxonomy::{
+    Band, Dimension, Family, Group, Named, PayScale, PayTable, Subject, Taxonomy,
+};
 
 /// Paths of the content files, relative to the `assets/` folder.
 pub const TAXONOMY_PATH: &str = "content/taxonomy.json";

@@ -51,15 +51,30 @@ impl Format {
     }
 }
 
-/// One answer the student can give, with what it adds to which dimension.
+/// One answer the student can give, with what it says about which dimensions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub id: String,
     pub label: String,
-    /// (dimension id, points), in file order.
+    /// (dimension id, points): what this answer is evidence about, in file order. For a
+    /// rated item every level names the item's `measures`; the level's `evidence` says which
+    /// way the answer points.
     pub adds: Vec<(String, u32)>,
-    /// Shown on results to explain a match; present exactly when `adds` is not empty.
+    /// How strongly the answer speaks for the dimensions in `adds`: 1 for "love it" or a
+    /// chosen option, negative for "not for me", `None` for "not sure" (no evidence either way).
+    pub evidence: Option<f64>,
+    /// The dimensions the `reason` sentence is about: a reason is shown only on jobs built on
+    /// one of them, joined to the job's own sentence for it.
+    pub because: Vec<String>,
+    /// Shown on results to explain a match; present exactly when the answer speaks for something.
     pub reason: Option<String>,
+}
+
+impl Choice {
+    /// True when this answer is evidence for what it names (not against, not unsure).
+    pub fn speaks_for(&self) -> bool {
+        self.evidence.is_some_and(|e| e > 0.0) && !self.adds.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -220,11 +235,14 @@ pub(crate) struct QuizFile {
     pub items: Vec<serde_json::Value>,
 }
 
+/// One answer on a rating scale. `value` is how strongly it speaks for what the item
+/// measures (1 the most; negative: against it); `null` means it is no evidence either way.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ScaleLevel {
     pub level: String,
     pub label: String,
+    pub value: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -235,24 +253,39 @@ pub(crate) struct ItemRecord {
     pub prompt: String,
     #[serde(default)]
     pub max_choices: Option<i64>,
-    pub options: Vec<OptionRecord>,
+    /// Rated items: what the item measures (dimension → points).
+    #[serde(default)]
+    pub measures: Option<BTreeMap<String, i64>>,
+    /// Rated items: the dimensions the reasons are about (default: the most points).
+    #[serde(default)]
+    pub because: Option<Vec<String>>,
+    /// Rated items: level → the reason shown on results, for every level that speaks for it.
+    #[serde(default)]
+    pub reasons: Option<BTreeMap<String, String>>,
+    /// Items with their own options (this or that, scenario, subjects).
+    #[serde(default)]
+    pub options: Option<Vec<OptionRecord>>,
+    /// Why the item is in the quiz and what it measures, for editors only.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub note: Option<String>,
 }
 
 impl ItemRecord {
-    pub const REQUIRED_FIELDS: [&'static str; 4] = ["id", "format", "prompt", "options"];
-    pub const OPTIONAL_FIELDS: [&'static str; 1] = ["max_choices"];
+    pub const REQUIRED_FIELDS: [&'static str; 3] = ["id", "format", "prompt"];
+    pub const OPTIONAL_FIELDS: [&'static str; 6] =
+        ["max_choices", "measures", "because", "reasons", "options", "note"];
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OptionRecord {
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub level: Option<String>,
+    pub id: String,
     #[serde(default)]
     pub label: Option<String>,
     pub adds: BTreeMap<String, i64>,
+    #[serde(default)]
+    pub because: Option<Vec<String>>,
     #[serde(default)]
     pub reason: Option<String>,
 }

@@ -59,7 +59,7 @@ fn profile(t: &Taxonomy, group: Group, description: &str) -> Value {
 }
 
 fn url(description: &str) -> Value {
-    json!({ "type": "string", "pattern": "^https?://", "description": description })
+    json!({ "type": "string", "pattern": "^https://", "description": description })
 }
 
 pub fn roles(t: &Taxonomy) -> Value {
@@ -67,6 +67,10 @@ pub fn roles(t: &Taxonomy) -> Value {
     let routes: Vec<&str> = t.routes.iter().map(|r| r.id.as_str()).collect();
     let bands: Vec<&str> = t.pay.bands.iter().map(|b| b.band.as_str()).collect();
     let scales: Vec<&str> = t.pay.scales.iter().map(|s| s.id.as_str()).collect();
+    let dims: Vec<&str> = Group::ALL
+        .iter()
+        .flat_map(|g| t.dimension_ids(*g))
+        .collect();
     let role = json!({
         "type": "object",
         "required": Role::REQUIRED_FIELDS,
@@ -118,10 +122,17 @@ pub fn roles(t: &Taxonomy) -> Value {
                     }
                 ]
             },
-            "myth": text("One or two short sentences that bust a myth."),
+            "myth": text("One or two short sentences that bust a myth. Never name a sex or gender: show who does the job without repeating a stereotype."),
+            "gentle_intro": text("Optional: for a job whose day involves death, serious illness or keeping people safe from harm, one or two calm sentences shown first on its page. Such a role is never a wildcard."),
             "interests": profile(t, Group::Interests, "How strongly the job fits each interest type, 0 to 5."),
             "skills": profile(t, Group::Skills, "How much the job uses each skill, 0 to 5."),
             "work_style": profile(t, Group::WorkStyle, "How much the job is like this, 0 to 5."),
+            "links": {
+                "type": "object",
+                "description": "Dimension id → one sentence on how it shows up in this job, joined to a student's answer as a reason. Only for dimensions the role rates 4 or 5, or its first two subjects.",
+                "propertyNames": { "enum": dims },
+                "additionalProperties": text("How this shows up in the job (8 to 16 words).")
+            },
             "sources": {
                 "type": "array",
                 "minItems": 1,
@@ -132,6 +143,7 @@ pub fn roles(t: &Taxonomy) -> Value {
                     "properties": { "title": text("What the source is."), "url": url("Where it is.") }
                 }
             },
+            "checked": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "The date (YYYY-MM-DD) the title, routes and pay were last checked against the sources." },
             "read_more": url("Optional: the official careers page for this role."),
             "editor_note": { "type": "string", "description": "Optional, never shown to students: what is not yet checked." }
         }
@@ -190,37 +202,56 @@ pub fn quiz(t: &Taxonomy) -> Value {
                 "minItems": 2,
                 "items": {
                     "type": "object",
-                    "required": ["level", "label"],
+                    "required": ["level", "label", "value"],
                     "additionalProperties": false,
-                    "properties": { "level": { "type": "string" }, "label": text("The button text.") }
+                    "properties": {
+                        "level": { "type": "string" },
+                        "label": text("The button text."),
+                        "value": { "type": ["number", "null"], "minimum": -1, "maximum": 1, "description": "How strongly this answer speaks for what the item measures: 1 most, negative against, null no evidence (not sure)." }
+                    }
                 }
+            },
+            "points": {
+                "type": "object",
+                "description": "Dimension id → points, 1 to 3 each.",
+                "properties": adds_props,
+                "additionalProperties": false
+            },
+            "because": {
+                "type": "array",
+                "minItems": 1,
+                "items": one_of_ids(dims.clone(), "A dimension the reason sentence is about."),
+                "description": "The dimensions the reason is about; a reason shows only on jobs built on one of them. Default: those with the most points."
             },
             "item": {
                 "type": "object",
-                "required": ["id", "format", "prompt", "options"],
+                "required": ["id", "format", "prompt"],
                 "additionalProperties": false,
                 "properties": {
                     "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Stable id. Never change it once published." },
                     "format": { "enum": formats },
                     "prompt": text("What the student reads (16 words at most)."),
+                    "note": { "type": "string", "description": "For editors: what the item measures and why it is in the quiz." },
                     "max_choices": { "type": "integer", "minimum": 1, "maximum": 5, "description": "subjects items only." },
-                    "options": { "type": "array", "minItems": 2, "items": { "$ref": "#/definitions/option" } }
+                    "measures": { "$ref": "#/definitions/points", "description": "activity and rating items: what the item measures. Each answer's scale value applies to all of it." },
+                    "because": { "$ref": "#/definitions/because" },
+                    "reasons": {
+                        "type": "object",
+                        "description": "activity and rating items: scale level → the sentence shown on results, for every level whose value is above 0.",
+                        "additionalProperties": text("Second-person sentence about the student.")
+                    },
+                    "options": { "type": "array", "minItems": 2, "items": { "$ref": "#/definitions/option" }, "description": "this_or_that, scenario and subjects items." }
                 }
             },
             "option": {
                 "type": "object",
-                "required": ["adds"],
+                "required": ["id", "adds"],
                 "additionalProperties": false,
                 "properties": {
-                    "id": { "type": "string", "description": "this_or_that, scenario and subjects options (a subject id for subjects)." },
-                    "level": { "type": "string", "description": "activity and rating options: the scale level." },
+                    "id": { "type": "string", "description": "Stable id (a subject id for subjects)." },
                     "label": text("this_or_that and scenario options: the button text."),
-                    "adds": {
-                        "type": "object",
-                        "description": "What this answer adds to which dimension, 1 to 3 points each.",
-                        "properties": adds_props,
-                        "additionalProperties": false
-                    },
+                    "adds": { "$ref": "#/definitions/points" },
+                    "because": { "$ref": "#/definitions/because" },
                     "reason": text("Second-person sentence shown on results to explain a match. Needed when adds is not empty.")
                 }
             }
@@ -236,7 +267,19 @@ pub fn taxonomy() -> Value {
         "properties": {
             "id": { "type": "string", "pattern": "^[a-z0-9]+(_[a-z0-9]+)*$" },
             "name": text("Short name shown to students."),
-            "strength": text("Positive second-person sentence for the strengths screen.")
+            "strength": text("Positive second-person sentence for the strengths screen."),
+            "link": text("How this shows up in a job built on it, for reasons when a role has no link of its own.")
+        }
+    });
+    let subject = json!({
+        "type": "object",
+        "required": ["id", "name", "link"],
+        "additionalProperties": false,
+        "properties": {
+            "id": { "type": "string", "pattern": "^[a-z0-9]+(_[a-z0-9]+)*$" },
+            "name": text("Name shown to students."),
+            "link": text("How the subject is used in a job that lists it first or second."),
+            "covers": { "type": "array", "items": { "type": "string" }, "description": "A broad subject (Science) stands for these subject ids." }
         }
     });
     let named = json!({
@@ -259,7 +302,7 @@ pub fn taxonomy() -> Value {
             "interests": { "type": "array", "items": dimension },
             "skills": { "type": "array", "items": dimension },
             "work_styles": { "type": "array", "items": dimension },
-            "subjects": { "type": "array", "items": named },
+            "subjects": { "type": "array", "items": subject },
             "routes": { "type": "array", "items": named },
             "patient_contact": { "type": "array", "items": named },
             "families": {
@@ -272,7 +315,8 @@ pub fn taxonomy() -> Value {
                         "id": { "type": "string", "pattern": "^[a-z0-9]+(_[a-z0-9]+)*$", "description": "Also the role file name: content/roles/<id>.json." },
                         "name": text("Family name."),
                         "about": text("One sentence about the family."),
-                        "read_more": url("Official careers page for the family.")
+                        "read_more": url("Official careers page for the family."),
+                        "familiar": { "type": "boolean", "description": "A family nearly every student knows already (doctors, nursing): never the wildcard." }
                     }
                 }
             },

@@ -19,6 +19,9 @@ pub struct Strings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonStrings {
+    /// A reason from an answer: `{answer}` (the student's side, from the quiz) joined to
+    /// `{link}` (how it shows up in this job, from the role or the taxonomy).
+    pub linked: String,
     /// `{type}`: the name of one of the student's top interest types.
     pub interest_type: String,
     /// `{family}`: the wildcard role's family name.
@@ -51,6 +54,7 @@ impl Strings {
     /// Every template with the placeholders it must use, for the content check.
     pub fn templates(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
         let fixed: Vec<(&'static str, &str, &'static [&'static str])> = vec![
+            ("reasons.linked", &self.reasons.linked, &["answer", "link"]),
             (
                 "reasons.interest_type",
                 &self.reasons.interest_type,
@@ -216,7 +220,11 @@ ui_strings! {
     see_matches,
     results_title,
     results_intro,
-    fit ["fit"],
+    fit_strong,
+    fit_good,
+    fit_worth_a_look,
+    little_evidence,
+    some_evidence,
     wildcard,
     non_clinical_pick,
     why,
@@ -233,10 +241,12 @@ ui_strings! {
     day,
     where_work,
     myth,
+    take_care,
     similar,
     read_more,
     family_label,
     explore_title,
+    explore_count_one,
     explore_count ["count"],
     filter ["name", "value"],
     any,

@@ -12,6 +12,22 @@ pub struct Dimension {
     pub name: String,
     /// A sentence in the second person, shown when this is one of the student's strengths.
     pub strength: String,
+    /// How this shows up in a job that needs it, for a reason on a results card when the
+    /// role has no `links` sentence of its own ("This job keeps you on the move.").
+    pub link: String,
+}
+
+/// A school subject. `covers` lets a broad subject stand for narrower ones: a student who
+/// picks "Science" enjoys what roles list as biology, chemistry or physics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    pub id: String,
+    pub name: String,
+    /// How the subject is used in a job that lists it near the front, for a reason.
+    pub link: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 /// Anything with an id and a student-facing name: a subject, a route in, a contact level.
@@ -30,6 +46,10 @@ pub struct Family {
     pub about: String,
     /// The official careers page used when a role has no `read_more` of its own.
     pub read_more: String,
+    /// A family nearly every student already knows (doctors, nurses): never the wildcard,
+    /// whose job is to show a side of health and care the student would not have guessed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub familiar: bool,
 }
 
 /// One Agenda for Change band with its yearly pay at entry and at the top of the band.
@@ -67,7 +87,7 @@ pub struct Taxonomy {
     pub interests: Vec<Dimension>,
     pub skills: Vec<Dimension>,
     pub work_styles: Vec<Dimension>,
-    pub subjects: Vec<Named>,
+    pub subjects: Vec<Subject>,
     pub families: Vec<Family>,
     pub routes: Vec<Named>,
     pub patient_contact: Vec<Named>,
@@ -97,7 +117,7 @@ impl Taxonomy {
         self.families.iter().find(|f| f.id == id)
     }
 
-    pub fn subject(&self, id: &str) -> Option<&Named> {
+    pub fn subject(&self, id: &str) -> Option<&Subject> {
         self.subjects.iter().find(|s| s.id == id)
     }
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::content::{Answers, Content};
 
-pub use profile::Profile;
+pub use profile::{Confidence, ENOUGH_EVIDENCE, Profile, SOME_EVIDENCE};
 pub use reasons::{Basis, MAX_REASONS, MIN_REASONS, Reason};
 pub use score::{SUBJECT_POSITION_WEIGHTS, Score, WEIGHTS};
 pub use strengths::{ChartBar, Strength, Strengths};
@@ -24,12 +24,44 @@ pub const SHOWN_MATCHES: usize = 8;
 /// interest does not fill the list with near-identical jobs.
 pub const MAX_PER_FAMILY: usize = 3;
 
+/// How well a role fits, in words a 12-year-old reads correctly instead of a falsely precise
+/// percentage. Thresholds are on the 0..=1 fit, and capped by how much the answers say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FitBand {
+    WorthALook,
+    Good,
+    Strong,
+}
+
+/// A fit at or above this is a strong match (with enough evidence).
+pub const STRONG_FIT: f64 = 0.72;
+/// A fit at or above this is a good match (with some evidence).
+pub const GOOD_FIT: f64 = 0.60;
+
+impl FitBand {
+    pub fn of(total: f64, confidence: Confidence) -> FitBand {
+        let band = if total >= STRONG_FIT {
+            FitBand::Strong
+        } else if total >= GOOD_FIT {
+            FitBand::Good
+        } else {
+            FitBand::WorthALook
+        };
+        let cap = match confidence {
+            Confidence::Little => FitBand::WorthALook,
+            Confidence::Some => FitBand::Good,
+            Confidence::Enough => FitBand::Strong,
+        };
+        band.min(cap)
+    }
+}
+
 /// Why a role is on the results list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchKind {
     /// One of the best fits.
     Top,
-    /// The best non-clinical role, added because no top fit was non-clinical.
+    /// The best role that is not hands-on with patients, added because no top fit was.
     NonClinical,
     /// The best role from a family not otherwise on the list.
     Wildcard,
@@ -41,11 +73,13 @@ pub struct Match {
     /// Index into `Content::roles`.
     pub role: usize,
     pub score: Score,
+    pub band: FitBand,
     pub kind: MatchKind,
     pub reasons: Vec<Reason>,
 }
 
 impl Match {
+    /// The fit from 0 to 100, for tools and tests; students see `band`.
     pub fn fit(&self) -> u8 {
         self.score.fit()
     }
@@ -60,6 +94,8 @@ pub struct Ranked {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
+    /// How much the answers say; with little, the game says so and shows broader matches.
+    pub confidence: Confidence,
     pub strengths: Strengths,
     /// Top matches in order, then the wildcard. Empty when no answer counted.
     pub matches: Vec<Match>,
@@ -138,46 +174,19 @@ impl<'c> Matcher<'c> {
     /// Everything the strengths and results screens show for these answers.
     pub fn results(&self, answers: &Answers) -> Results {
         let profile = Profile::from_answers(self.content, answers);
-        let strengths = strengths::strengths(&self.content.taxonomy, &profile);
+        let confidence = profile.confidence();
+        let strengths = if confidence == Confidence::Little {
+            // Forced choices alone are too little to tell a student who they are.
+            Strengths {
+                chart: strengths::strengths(&self.content.taxonomy, &profile).chart,
+                ..Strengths::default()
+            }
+        } else {
+            strengths::strengths(&self.content.taxonomy, &profile)
+        };
         let ranked = self.rank(&profile);
+        let shown = self.pick(&ranked, confidence);
         let roles = &self.content.roles;
-
-        let mut shown: Vec<(Ranked, MatchKind)> = Vec::new();
-        let mut per_family: BTreeMap<&str, usize> = BTreeMap::new();
-        for r in &ranked {
-            if shown.len() == SHOWN_MATCHES {
-                break;
-            }
-            let count = per_family.entry(roles[r.role].family.as_str()).or_default();
-            if *count < MAX_PER_FAMILY {
-                *count += 1;
-                shown.push((*r, MatchKind::Top));
-            }
-        }
-        if !shown.iter().any(|(r, _)| !roles[r.role].clinical) {
-            // Make room, then take the best non-clinical role that keeps the family limit.
-            if let Some((dropped, _)) = shown.pop()
-                && let Some(n) = per_family.get_mut(roles[dropped.role].family.as_str())
-            {
-                *n -= 1;
-            }
-            let best_non_clinical = ranked.iter().find(|r| {
-                let family = roles[r.role].family.as_str();
-                !roles[r.role].clinical
-                    && per_family.get(family).copied().unwrap_or(0) < MAX_PER_FAMILY
-            });
-            if let Some(r) = best_non_clinical {
-                shown.push((*r, MatchKind::NonClinical));
-            }
-        }
-        let wildcard = ranked.iter().find(|r| {
-            let family = &roles[r.role].family;
-            !shown.iter().any(|(s, _)| &roles[s.role].family == family)
-        });
-        if let Some(r) = wildcard {
-            shown.push((*r, MatchKind::Wildcard));
-        }
-
         let mut used_reasons = HashMap::new();
         let matches = shown
             .into_iter()
@@ -185,6 +194,7 @@ impl<'c> Matcher<'c> {
                 role_id: roles[r.role].id.clone(),
                 role: r.role,
                 score: r.score,
+                band: FitBand::of(r.score.total, confidence),
                 kind,
                 reasons: reasons::reasons(
                     self.content,
@@ -197,6 +207,67 @@ impl<'c> Matcher<'c> {
                 ),
             })
             .collect();
-        Results { strengths, matches }
+        Results {
+            confidence,
+            strengths,
+            matches,
+        }
+    }
+
+    /// Which ranked roles to show: the best, at most `MAX_PER_FAMILY` a family (one a
+    /// family when the answers say little, so the list is broad rather than falsely sure),
+    /// at least one role that is not hands-on with patients, then the wildcard.
+    fn pick(&self, ranked: &[Ranked], confidence: Confidence) -> Vec<(Ranked, MatchKind)> {
+        let roles = &self.content.roles;
+        let per_family_limit = if confidence == Confidence::Little {
+            1
+        } else {
+            MAX_PER_FAMILY
+        };
+        let mut shown: Vec<(Ranked, MatchKind)> = Vec::new();
+        let mut per_family: BTreeMap<&str, usize> = BTreeMap::new();
+        for r in ranked {
+            if shown.len() == SHOWN_MATCHES {
+                break;
+            }
+            let count = per_family.entry(roles[r.role].family.as_str()).or_default();
+            if *count < per_family_limit {
+                *count += 1;
+                shown.push((*r, MatchKind::Top));
+            }
+        }
+        if !shown.iter().any(|(r, _)| roles[r.role].hands_off()) {
+            // Make room, then take the best hands-off role that keeps the family limit.
+            if let Some((dropped, _)) = shown.pop()
+                && let Some(n) = per_family.get_mut(roles[dropped.role].family.as_str())
+            {
+                *n -= 1;
+            }
+            let best_hands_off = ranked.iter().find(|r| {
+                let family = roles[r.role].family.as_str();
+                roles[r.role].hands_off()
+                    && per_family.get(family).copied().unwrap_or(0) < per_family_limit
+            });
+            if let Some(r) = best_hands_off {
+                shown.push((*r, MatchKind::NonClinical));
+            }
+        }
+        if let Some(r) = self.wildcard(ranked, &shown) {
+            shown.push((*r, MatchKind::Wildcard));
+        }
+        shown
+    }
+
+    /// The best role from a family not on the list and not one every student knows already,
+    /// never a job about death, serious illness or harm (those are only met by choice).
+    fn wildcard<'r>(&self, ranked: &'r [Ranked], shown: &[(Ranked, MatchKind)]) -> Option<&'r Ranked> {
+        let roles = &self.content.roles;
+        let t = &self.content.taxonomy;
+        ranked.iter().find(|r| {
+            let role = &roles[r.role];
+            role.gentle_intro.is_none()
+                && t.family(&role.family).is_none_or(|f| !f.familiar)
+                && !shown.iter().any(|(s, _)| roles[s.role].family == role.family)
+        })
     }
 }

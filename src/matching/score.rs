@@ -18,7 +18,8 @@ pub const WEIGHTS: [(Group, f64); 4] = [
 /// Weight of a role's subjects by their place in its list: the first matters most.
 pub const SUBJECT_POSITION_WEIGHTS: [f64; 4] = [1.0, 0.85, 0.7, 0.6];
 
-/// Two chosen subjects that the role uses at the front of its list make a full subject match.
+/// Two chosen subjects that the role uses at the front of its list make a full subject match;
+/// one alone is half of one.
 const SUBJECTS_FOR_FULL_MATCH: f64 = 2.0;
 
 /// Below this spread a set of scores has no shape to compare (every answer the same).
@@ -107,24 +108,40 @@ impl Score {
 }
 
 pub(crate) fn score(profile: &Profile, role: &RoleVector) -> Option<Score> {
+    // Scores from −1..=1 compared on the roles' 0..=1 scale.
+    let unit = |g: Group| -> Vec<Option<f64>> {
+        profile
+            .group(g)
+            .into_iter()
+            .map(|v| v.map(|v| (v + 1.0) / 2.0))
+            .collect()
+    };
     let parts = Group::ALL.map(|g| match g {
-        Group::Interests => shape_similarity(profile.group(g), &role.interests),
-        Group::Skills => shape_similarity(profile.group(g), &role.skills),
-        Group::WorkStyle => shape_similarity(profile.group(g), &role.work_style),
-        Group::Subjects => subject_similarity(profile.group(g), &role.subjects),
+        Group::Interests => shape_similarity(&unit(g), &role.interests),
+        Group::Skills => shape_similarity(&unit(g), &role.skills),
+        Group::WorkStyle => shape_similarity(&unit(g), &role.work_style),
+        Group::Subjects => subject_similarity(&profile.group(g), &role.subjects),
     });
-    let (mut sum, mut weights) = (0.0, 0.0);
-    for (g, part) in Group::ALL.iter().zip(parts) {
-        if let Some(s) = part {
-            sum += weight(*g) * s;
-            weights += weight(*g);
+    let combine = |with_subjects: bool| -> Option<f64> {
+        let (mut sum, mut weights) = (0.0, 0.0);
+        for (g, part) in Group::ALL.iter().zip(parts) {
+            if let Some(s) = part
+                && (with_subjects || *g != Group::Subjects)
+            {
+                sum += weight(*g) * s;
+                weights += weight(*g);
+            }
         }
-    }
-    // A group the student skipped entirely is left out; the others share its weight.
-    (weights > 0.0).then(|| Score {
-        total: (sum / weights).clamp(0.0, 1.0),
-        parts,
-    })
+        // A group the student skipped entirely is left out; the others share its weight.
+        (weights > 0.0).then(|| (sum / weights).clamp(0.0, 1.0))
+    };
+    // Subjects can raise a fit but never lower it: enjoying a subject a job does not use
+    // says nothing against the job.
+    let total = match (combine(true), combine(false)) {
+        (Some(a), Some(b)) => a.max(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(Score { total, parts })
 }
 
 /// How closely the student's scores follow the role's, over the dimensions the student's
@@ -164,7 +181,8 @@ pub(crate) fn shape_similarity(student: &[Option<f64>], role: &[f64]) -> Option<
 }
 
 /// How many of the student's chosen subjects the role uses, counting those near the front
-/// of the role's list more. `None` when the student chose no subjects.
+/// of the role's list more. It takes two at the front for a full match, so one subject
+/// alone never decides a fit. `None` when the student chose no subjects.
 pub(crate) fn subject_similarity(student: &[Option<f64>], role: &[(usize, f64)]) -> Option<f64> {
     let chosen: f64 = student.iter().flatten().sum();
     if chosen <= 0.0 {
@@ -174,7 +192,7 @@ pub(crate) fn subject_similarity(student: &[Option<f64>], role: &[(usize, f64)])
         .iter()
         .map(|(i, w)| student.get(*i).copied().flatten().unwrap_or(0.0) * w)
         .sum();
-    Some((hits / chosen.min(SUBJECTS_FOR_FULL_MATCH)).min(1.0))
+    Some((hits / SUBJECTS_FOR_FULL_MATCH).min(1.0))
 }
 
 #[cfg(test)]
@@ -251,10 +269,10 @@ mod tests {
             subject_similarity(&[Some(0.0), Some(0.0)], &[(0, 1.0)]),
             None
         );
-        // One chosen and matched first: full match.
+        // One chosen and matched first: half a match, so one subject never decides a fit.
         assert!(close(
             subject_similarity(&[Some(1.0), Some(0.0)], &[(0, 1.0)]).unwrap(),
-            1.0
+            0.5
         ));
     }
 }

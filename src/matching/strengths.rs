@@ -1,5 +1,7 @@
 //! "Strengths first": what a student's answers say about them, in positive words, from the
-//! same profile the matches use, plus the numbers for a simple interest chart.
+//! same profile the matches use, plus the numbers for a simple interest chart. A strength is
+//! only named when the answers clearly speak for it and nothing the student said speaks
+//! against it (a skill they rated "not yet" is never called one of theirs).
 
 use crate::content::{Dimension, Group, Taxonomy};
 
@@ -11,7 +13,7 @@ pub const TOP_SKILLS: usize = 3;
 pub const TOP_WORK_STYLES: usize = 2;
 /// An interest counts as a strength if it scores at least this share of the student's top one.
 const NEAR_THE_TOP: f64 = 0.6;
-/// A skill or work style counts if the student scored at least half its points.
+/// Any strength needs at least this score (−1 against … 1 for): "like it" on most of its cards.
 const CLEAR_LEAN: f64 = 0.5;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,17 +50,23 @@ impl Strengths {
     }
 }
 
+/// A score as the chart's percentage: how far the answers speak for it (against counts as 0).
 fn percent(score: f64) -> u8 {
     (score * 100.0).round().clamp(0.0, 100.0) as u8
 }
 
-/// The group's dimensions with a score, highest first; equal scores keep taxonomy order.
-fn ranked<'a>(dims: &'a [Dimension], scores: &[Option<f64>]) -> Vec<(&'a Dimension, f64)> {
+/// The group's well-supported dimensions, highest first; equal scores keep taxonomy order.
+fn ranked<'a>(
+    taxonomy: &Taxonomy,
+    profile: &Profile,
+    dims: &'a [Dimension],
+    scores: &[Option<f64>],
+) -> Vec<(&'a Dimension, f64)> {
     let mut ranked: Vec<(&Dimension, f64)> = dims
         .iter()
         .zip(scores)
         .filter_map(|(d, s)| s.map(|s| (d, s)))
-        .filter(|(_, s)| *s > 0.0)
+        .filter(|(d, s)| *s >= CLEAR_LEAN && profile.well_supported(taxonomy, &d.id))
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     ranked
@@ -74,34 +82,42 @@ fn strength((d, score): (&Dimension, f64)) -> Strength {
 }
 
 pub fn strengths(taxonomy: &Taxonomy, profile: &Profile) -> Strengths {
-    let interests = ranked(&taxonomy.interests, profile.group(Group::Interests));
+    let scores = |g: Group| profile.group(g);
+    let interests = ranked(
+        taxonomy,
+        profile,
+        &taxonomy.interests,
+        &scores(Group::Interests),
+    );
     let top = interests.first().map_or(0.0, |(_, s)| *s);
-    let clear = |(list, n): (Vec<(&Dimension, f64)>, usize)| -> Vec<Strength> {
-        list.into_iter()
-            .filter(|(_, s)| *s >= CLEAR_LEAN)
-            .take(n)
-            .map(strength)
-            .collect()
+    let take = |list: Vec<(&Dimension, f64)>, n: usize| -> Vec<Strength> {
+        list.into_iter().take(n).map(strength).collect()
     };
     Strengths {
-        interests: interests
-            .into_iter()
-            .filter(|(_, s)| *s >= top * NEAR_THE_TOP)
-            .take(TOP_INTERESTS)
-            .map(strength)
-            .collect(),
-        skills: clear((
-            ranked(&taxonomy.skills, profile.group(Group::Skills)),
+        interests: take(
+            interests
+                .into_iter()
+                .filter(|(_, s)| *s >= top * NEAR_THE_TOP)
+                .collect(),
+            TOP_INTERESTS,
+        ),
+        skills: take(
+            ranked(taxonomy, profile, &taxonomy.skills, &scores(Group::Skills)),
             TOP_SKILLS,
-        )),
-        work_styles: clear((
-            ranked(&taxonomy.work_styles, profile.group(Group::WorkStyle)),
+        ),
+        work_styles: take(
+            ranked(
+                taxonomy,
+                profile,
+                &taxonomy.work_styles,
+                &scores(Group::WorkStyle),
+            ),
             TOP_WORK_STYLES,
-        )),
+        ),
         chart: taxonomy
             .interests
             .iter()
-            .zip(profile.group(Group::Interests))
+            .zip(scores(Group::Interests))
             .map(|(d, s)| ChartBar {
                 id: d.id.clone(),
                 name: d.name.clone(),
