@@ -274,65 +274,93 @@ fn invalid_json_gives_line_and_column() {
 #[test]
 fn quiz_options_pointing_at_unknown_dimensions_are_reported() {
     let broken = edit(QUIZ, |v| {
-        let opt = &mut v["items"][0]["options"][0]["adds"];
-        opt.as_object_mut()
+        let items = v["items"].as_array_mut().unwrap();
+        let rated = items.iter().position(|i| i["format"] == "activity").unwrap();
+        items[rated]["measures"]
+            .as_object_mut()
             .unwrap()
             .insert("creatvity".into(), json!(1));
-        v["items"][1]["options"][0]["adds"] = json!({ "social": 7 });
-        v["items"][2]["options"][0]
+        let pair = items.iter().position(|i| i["format"] == "this_or_that").unwrap();
+        items[pair]["options"][0]["adds"] = json!({ "social": 7 });
+        let scenario = items.iter().position(|i| i["format"] == "scenario").unwrap();
+        items[scenario]["options"][0]
             .as_object_mut()
             .unwrap()
             .remove("reason");
+        let rating = items.iter().position(|i| i["format"] == "rating").unwrap();
+        items[rating]["reasons"].as_object_mut().unwrap().remove("good");
+        items[rating]["because"] = json!(["staying_calm"]);
     });
     let problems = content::check(&broken);
-    let first = v_id(&broken, 0);
+    let items = json_of(&broken, QUIZ)["items"].clone();
+    let at = |format: &str| {
+        let i = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|i| i["format"] == format)
+            .unwrap();
+        format!("item {} \"{}\"", i + 1, items[i]["id"].as_str().unwrap())
+    };
     expect_problem(
         &problems,
         &[
             "quiz.json",
-            &format!("item 1 \"{first}\""),
-            "adds to \"creatvity\"",
+            &at("activity"),
+            "\"creatvity\"",
             "did you mean `creativity`?",
         ],
     );
     expect_problem(
         &problems,
-        &["item 2", "adds 7 to \"social\"; points run from 1 to 3"],
+        &[&at("this_or_that"), "\"social\" 7 points; points run from 1 to 3"],
     );
-    expect_problem(&problems, &["item 3", "needs a `reason`"]);
+    expect_problem(&problems, &[&at("scenario"), "needs a `reason`"]);
+    expect_problem(
+        &problems,
+        &[&at("rating"), "`reasons` needs a sentence for \"good\""],
+    );
+    expect_problem(
+        &problems,
+        &[&at("rating"), "`because` names \"staying_calm\", which this answer does not add to"],
+    );
     assert!(Content::load(&broken).is_err());
 }
 
-fn v_id(sources: &Sources, index: usize) -> String {
-    json_of(sources, QUIZ)["items"][index]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+/// Removes a dimension from an item's `measures` or an option's `adds`, and from `because`.
+fn strip_dimension(holder: &mut Value, points: &str, dim: &str) {
+    if let Some(map) = holder.get_mut(points).and_then(Value::as_object_mut) {
+        map.remove(dim);
+        if map.is_empty() {
+            holder.as_object_mut().unwrap().remove("reason");
+        }
+    }
+    if let Some(list) = holder.get_mut("because").and_then(Value::as_array_mut) {
+        list.retain(|d| d != dim);
+        if list.is_empty() {
+            holder.as_object_mut().unwrap().remove("because");
+        }
+    }
 }
 
 #[test]
 fn an_interest_measured_by_too_few_items_is_reported() {
-    // Strip "artistic" from every option but one item's.
+    // Strip "artistic" from every item but one.
     let broken = edit(QUIZ, |v| {
         let mut kept = false;
         for item in v["items"].as_array_mut().unwrap() {
-            let has = item["options"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|o| o["adds"].get("artistic").is_some());
-            if !has {
+            let text = item.to_string();
+            if !text.contains("\"artistic\"") {
                 continue;
             }
             if !kept {
                 kept = true;
                 continue;
             }
-            for o in item["options"].as_array_mut().unwrap() {
-                let adds = o["adds"].as_object_mut().unwrap();
-                adds.remove("artistic");
-                if adds.is_empty() {
-                    o.as_object_mut().unwrap().remove("reason");
+            strip_dimension(item, "measures", "artistic");
+            if let Some(options) = item.get_mut("options").and_then(Value::as_array_mut) {
+                for o in options {
+                    strip_dimension(o, "adds", "artistic");
                 }
             }
         }
@@ -352,16 +380,17 @@ fn an_interest_measured_by_too_few_items_is_reported() {
 fn quiz_format_rules_are_checked() {
     let broken = edit(QUIZ, |v| {
         let items = v["items"].as_array_mut().unwrap();
-        let activity = items
-            .iter_mut()
-            .find(|i| i["format"] == "activity")
-            .unwrap();
-        activity["options"].as_array_mut().unwrap().swap(0, 1);
+        let mut rated = items.iter_mut().filter(|i| i["format"] == "activity");
+        let with_options = rated.next().unwrap();
+        with_options["options"] = json!([{ "id": "love", "adds": { "social": 1 } }]);
+        let without_measures = rated.next().unwrap();
+        without_measures.as_object_mut().unwrap().remove("measures");
         let pair = items
             .iter_mut()
             .find(|i| i["format"] == "this_or_that")
             .unwrap();
         pair["options"].as_array_mut().unwrap().pop();
+        pair["measures"] = json!({ "team": 1 });
         let subjects = items
             .iter_mut()
             .find(|i| i["format"] == "subjects")
@@ -373,15 +402,18 @@ fn quiz_format_rules_are_checked() {
         subjects["max_choices"] = json!(9);
         let id = items[1]["id"].clone();
         items[2]["id"] = id;
+        v["scales"]["activity"][0]["value"] = json!(3);
     });
     let problems = content::check(&broken);
-    expect_problem(
-        &problems,
-        &["options must be the `activity` scale's levels in order"],
-    );
+    expect_problem(&problems, &["a rated item takes no `options`"]);
+    expect_problem(&problems, &["a rated item needs `measures`"]);
     expect_problem(
         &problems,
         &["a `this_or_that` item needs exactly 2 options, not 1"],
+    );
+    expect_problem(
+        &problems,
+        &["a `this_or_that` item has `options`", "`measures`, `reasons` and `because` are for rated items"],
     );
     expect_problem(
         &problems,
@@ -389,6 +421,10 @@ fn quiz_format_rules_are_checked() {
     );
     expect_problem(&problems, &["`max_choices` is 9"]);
     expect_problem(&problems, &["item 3", "is used by an earlier item"]);
+    expect_problem(
+        &problems,
+        &["scales \"activity\"", "`value` 3; values run from -1 (against) to 1 (for)"],
+    );
 }
 
 #[test]
@@ -437,7 +473,7 @@ fn a_broken_taxonomy_is_reported_and_other_files_still_parsed() {
         &problems,
         &[
             "taxonomy.json",
-            "the id \"english\" is used twice in `subjects`",
+            "the id \"science\" is used twice in `subjects`",
         ],
     );
     expect_problem(
@@ -532,4 +568,41 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+#[test]
+fn sources_links_dates_and_myths_are_checked() {
+    let broken = edit(DENTAL, |v| {
+        let roles = v["roles"].as_array_mut().unwrap();
+        roles[0]["sources"][0]["url"] = json!("http://www.healthcareers.nhs.uk/explore-roles");
+        roles[1]["sources"][0]["url"] = json!("https://www.nhscareers.nhs.uk/explore-by-career/dental/");
+        roles[2]["read_more"] = json!("javascript:alert(1)");
+        // A dentist's job is not built on art: a link for it could join any answer to anything.
+        roles[0]["interests"]["artistic"] = json!(1);
+        roles[0]["links"]["artistic"] = json!("Dentists make teeth look their best.");
+        roles[3]["checked"] = json!("2026-13-01");
+        roles[4]["myth"] = json!("Dental nursing isn't only for women.");
+    });
+    let problems = content::check(&broken);
+    let http = expect_problem(&problems, &["role 1", "must be a web address starting https://"]);
+    assert_eq!(http.severity, Severity::Broken);
+    expect_problem(&problems, &["role 2", "nhscareers.nhs.uk, which is a retired site or a copy"]);
+    expect_problem(&problems, &["role 3", "`read_more` must be a web address starting https://"]);
+    expect_problem(&problems, &["role 1", "`links.artistic` is about something this role rates below 4"]);
+    expect_problem(&problems, &["role 4", "`checked` is \"2026-13-01\""]);
+    let myth = expect_problem(&problems, &["role 5", "`myth` names women"]);
+    assert_eq!(myth.severity, Severity::Guideline);
+    assert!(Content::load(&broken).is_err(), "an http link must never reach a student");
+}
+
+#[test]
+fn roles_not_checked_within_a_year_are_due_for_review() {
+    let c = shipped();
+    let never = c.roles.iter().filter(|r| r.checked.is_none()).count();
+    let due_now = content::due_for_review(&c.roles, (2026, 12, 1));
+    assert_eq!(due_now.len(), never, "only unchecked roles are due today");
+    let due_later = content::due_for_review(&c.roles, (2028, 1, 1));
+    assert_eq!(due_later.len(), c.roles.len(), "a year on, every role is due again");
+    assert!(content::parse_date("2026-02-29").is_none());
+    assert_eq!(content::parse_date("2028-02-29"), Some((2028, 2, 29)));
 }

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use find_your_fit::content::{self, Content, DEFAULT_LANGUAGE, Severity, Sources, schema};
 use find_your_fit::fairness;
-use find_your_fit::matching::{MatchKind, Matcher};
+use find_your_fit::matching::{FitBand, MatchKind, Matcher};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -122,6 +122,7 @@ fn check(assets: &Path) -> ExitCode {
     let guideline = problems.len() - broken + stale.len();
     if broken + guideline == 0 {
         if let Ok(c) = Content::load(&sources) {
+            review_reminder(&c);
             let non_clinical = c.roles.iter().filter(|r| !r.clinical).count();
             println!(
                 "content check passed: {} roles in {} families ({} non-clinical), {} quiz items",
@@ -138,6 +139,44 @@ fn check(assets: &Path) -> ExitCode {
         );
         ExitCode::FAILURE
     }
+}
+
+/// Lists roles whose facts are due for another check: a reminder, never a failure.
+fn review_reminder(c: &Content) {
+    let due = content::due_for_review(&c.roles, today());
+    if due.is_empty() {
+        return;
+    }
+    println!(
+        "reminder: {} of {} roles are due for a fact check (never checked, or last checked over a year ago):",
+        due.len(),
+        c.roles.len()
+    );
+    for (role, checked) in due {
+        let file = content::role_file_path(&role.family);
+        match checked {
+            Some(date) => println!("  assets/{file}: {} (last checked {date})", role.id),
+            None => println!("  assets/{file}: {} (never checked)", role.id),
+        }
+    }
+}
+
+/// Today's date (UTC) as (year, month, day), from the system clock.
+fn today() -> (u32, u32, u32) {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as u32, month as u32, day as u32)
 }
 
 fn write_schemas(assets: &Path) -> ExitCode {
@@ -230,6 +269,8 @@ fn sample(assets: &Path, mut args: Vec<String>) -> ExitCode {
         println!("  {} → {shown}", item.prompt);
     }
     let results = Matcher::new(&content).results(&answers);
+    let ui = &content.strings.ui;
+    println!("\nEvidence: {:?}", results.confidence);
     let s = &results.strengths;
     println!("\nStrengths:");
     for st in s.interests.iter().chain(&s.skills).chain(&s.work_styles) {
@@ -258,7 +299,17 @@ fn sample(assets: &Path, mut args: Vec<String>) -> ExitCode {
             MatchKind::NonClinical => " [non-clinical pick]",
             MatchKind::Wildcard => " [wildcard]",
         };
-        println!("  {}% {} ({}){tag}", m.fit(), role.title, role.family);
+        let band = match m.band {
+            FitBand::Strong => &ui.fit_strong,
+            FitBand::Good => &ui.fit_good,
+            FitBand::WorthALook => &ui.fit_worth_a_look,
+        };
+        println!(
+            "  {band} ({}%) {} ({}){tag}",
+            m.fit(),
+            role.title,
+            role.family
+        );
         for r in &m.reasons {
             println!("      - {}", r.text);
         }

@@ -1,4 +1,4 @@
-//! Small animations: cards pop in, chart bars grow, fits count up. Each runs for a fraction
+//! Small animations: cards pop in, chart bars grow. Each runs for a fraction
 //! of a second and asks for redraws only while it runs (the game is otherwise idle). With
 //! reduced motion, everything jumps straight to its end.
 
@@ -6,7 +6,6 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::AppSystems;
-use crate::content::fill;
 
 /// How long a pop-in or grow takes, in seconds.
 const DURATION: f32 = 0.28;
@@ -52,30 +51,10 @@ impl Grow {
     }
 }
 
-/// Counts a number up in a text from a template with `{fit}`.
-#[derive(Component, Debug, Clone)]
-pub struct CountUp {
-    target: u8,
-    template: String,
-    delay: f32,
-    elapsed: f32,
-}
-
-impl CountUp {
-    pub fn new(target: u8, template: String, delay: f32) -> Self {
-        Self {
-            target,
-            template,
-            delay,
-            elapsed: 0.0,
-        }
-    }
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Motion>()
         .add_message::<RequestRedraw>()
-        .add_systems(Update, (pop_in, grow, count_up).in_set(AppSystems::Present));
+        .add_systems(Update, (pop_in, grow).in_set(AppSystems::Present));
 }
 
 /// Eased progress from 0 to 1 of an animation that starts after `delay`.
@@ -129,34 +108,6 @@ fn grow(
         node.width = Val::Percent(g.target * t);
         if t >= 1.0 {
             commands.entity(entity).remove::<Grow>();
-        } else {
-            redraw.write(RequestRedraw);
-        }
-    }
-}
-
-fn count_up(
-    mut commands: Commands,
-    time: Res<Time>,
-    motion: Res<Motion>,
-    mut texts: Query<(Entity, &mut CountUp, &mut Text)>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) {
-    let dt = time.delta_secs().min(1.0 / 20.0);
-    for (entity, mut c, mut text) in &mut texts {
-        c.elapsed += dt;
-        let t = if motion.reduced {
-            1.0
-        } else {
-            progress(c.elapsed, c.delay + 0.1)
-        };
-        let shown = (f32::from(c.target) * t).round() as u8;
-        let value = fill(&c.template, &[("fit", &shown.to_string())]);
-        if text.0 != value {
-            text.0 = value;
-        }
-        if t >= 1.0 {
-            commands.entity(entity).remove::<CountUp>();
         } else {
             redraw.write(RequestRedraw);
         }

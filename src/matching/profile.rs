@@ -3,7 +3,9 @@
 //!
 //! The rules, per answer:
 //! - a rated card counts its level's `value` (love 1, like ½, not for me −1) towards every
-//!   dimension the card measures; "not sure" is no evidence either way;
+//!   dimension the card measures; "not sure" is no evidence either way; a dislike of an
+//!   activity counts against its interests and work styles but not its skills (only the
+//!   student's own rating speaks to ability);
 //! - a chosen this-or-that, scenario or subject option counts 1 towards what it adds;
 //! - the unchosen side of a this-or-that, and the subjects not picked, count 0 (less of
 //!   it, not against it); the unchosen options of a scenario count nothing, because picking
@@ -94,6 +96,14 @@ impl Profile {
                 }
                 for (dim, points) in &option.adds {
                     let Some((g, i)) = locate(dim) else { continue };
+                    // Disliking an activity says nothing about ability: only the student's
+                    // own "I'm good at" rating can count against a skill.
+                    if value < 0.0
+                        && Group::ALL[g] == Group::Skills
+                        && item.format != Format::Rating
+                    {
+                        continue;
+                    }
                     let tally = &mut tallies[g][i];
                     tally.sum += f64::from(*points) * value;
                     tally.weight += f64::from(*points);

@@ -92,12 +92,8 @@ pub fn role(id: &str, clinical: bool, interests: [i64; 6], subjects: &[&str]) ->
 fn activity(id: &str, dim: &str) -> Value {
     json!({
         "id": id, "format": "activity", "prompt": format!("Do some {dim} things"),
-        "options": [
-            { "level": "love", "adds": { dim: 2 }, "reason": format!("You love {dim} things.") },
-            { "level": "like", "adds": { dim: 1 }, "reason": format!("You like {dim} things.") },
-            { "level": "not_sure", "adds": {} },
-            { "level": "not_for_me", "adds": {} }
-        ]
+        "measures": { dim: 2 },
+        "reasons": { "love": format!("You love {dim} things."), "like": format!("You like {dim} things.") }
     })
 }
 
@@ -126,12 +122,8 @@ pub fn mini_quiz(taxonomy: &Value) -> Value {
     items.push(json!({ "id": "subjects", "format": "subjects", "prompt": "Pick up to three subjects.", "max_choices": 3, "options": subjects }));
     items.push(json!({
         "id": "good-with-numbers", "format": "rating", "prompt": "Working with numbers",
-        "options": [
-            { "level": "very_good", "adds": { "numbers": 2 }, "reason": "You're really good with numbers." },
-            { "level": "good", "adds": { "numbers": 1 }, "reason": "You're quite good with numbers." },
-            { "level": "getting_there", "adds": {} },
-            { "level": "not_yet", "adds": {} }
-        ]
+        "measures": { "numbers": 2 },
+        "reasons": { "very_good": "You're really good with numbers.", "good": "You're quite good with numbers." }
     }));
     items.push(json!({
         "id": "team-or-solo", "format": "this_or_that", "prompt": "How do you like to work?",
@@ -143,12 +135,12 @@ pub fn mini_quiz(taxonomy: &Value) -> Value {
     json!({
         "scales": {
             "activity": [
-                { "level": "love", "label": "Love it" }, { "level": "like", "label": "Like it" },
-                { "level": "not_sure", "label": "Not sure" }, { "level": "not_for_me", "label": "Not for me" }
+                { "level": "love", "label": "Love it", "value": 1 }, { "level": "like", "label": "Like it", "value": 0.5 },
+                { "level": "not_sure", "label": "Not sure", "value": null }, { "level": "not_for_me", "label": "Not for me", "value": -1 }
             ],
             "rating": [
-                { "level": "very_good", "label": "Really good" }, { "level": "good", "label": "Quite good" },
-                { "level": "getting_there", "label": "Getting there" }, { "level": "not_yet", "label": "Not yet" }
+                { "level": "very_good", "label": "Really good", "value": 1 }, { "level": "good", "label": "Quite good", "value": 0.5 },
+                { "level": "getting_there", "label": "Getting there", "value": 0 }, { "level": "not_yet", "label": "Not yet", "value": -0.5 }
             ]
         },
         "items": items

@@ -102,10 +102,11 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                         ));
                     }
                 });
-                c.spawn(widgets::soft(fill(
-                    &ui.explore_count,
-                    &[("count", &shown.len().to_string())],
-                )));
+                let count = match shown.len() {
+                    1 => ui.explore_count_one.clone(),
+                    n => fill(&ui.explore_count, &[("count", &n.to_string())]),
+                };
+                c.spawn(widgets::soft(count));
                 if shown.is_empty() {
                     c.spawn(widgets::body(ui.no_matches.clone()));
                 }

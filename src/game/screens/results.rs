@@ -1,4 +1,5 @@
-//! The matches, revealed one card at a time: fit, kind (wildcard, not hands-on), reasons from
+//! The matches, revealed one card at a time: how well each fits (in words, never a false
+//! percentage), kind (wildcard, not hands-on), reasons from
 //! the student's own answers, subjects, ways in, pay and patient contact, with a way to find
 //! out more about each.
 
@@ -8,11 +9,11 @@ use super::{Screen, back_footer, root, top_bar};
 use crate::content::{Content, Role, fill};
 use crate::game::a11y::{AccessRole, Accessible, Announce, ReadAloud};
 use crate::game::actions::Action;
-use crate::game::anim::{CountUp, PopIn};
+use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
-use crate::matching::{Match, MatchKind};
+use crate::matching::{Confidence, FitBand, Match, MatchKind};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn_results);
@@ -36,6 +37,15 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                     return;
                 }
                 c.spawn((widgets::soft(ui.results_intro.clone()), Announce));
+                // Honest about how much the answers say, and kind about it.
+                let notice = match results.confidence {
+                    Confidence::Little => Some(&ui.little_evidence),
+                    Confidence::Some => Some(&ui.some_evidence),
+                    Confidence::Enough => None,
+                };
+                if let Some(text) = notice {
+                    c.spawn((widgets::notice(text.clone()), Announce));
+                }
                 c.spawn((
                     Name::new("Matches"),
                     ReadAloud,
@@ -142,15 +152,12 @@ fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, del
             ))
             .with_children(|head| {
                 head.spawn(widgets::subheading(role.title.clone()));
-                // The fit counts up as the card is revealed.
-                let fit_text = fill(&ui.fit, &[("fit", &m.fit().to_string())]);
-                head.spawn(widgets::badge_frame("Fit", Surface::Primary))
-                    .with_children(|b| {
-                        b.spawn((
-                            widgets::badge_label(fit_text),
-                            CountUp::new(m.fit(), ui.fit.clone(), delay),
-                        ));
-                    });
+                let band = match m.band {
+                    FitBand::Strong => &ui.fit_strong,
+                    FitBand::Good => &ui.fit_good,
+                    FitBand::WorthALook => &ui.fit_worth_a_look,
+                };
+                head.spawn(widgets::badge(band.clone(), Surface::Primary));
                 match m.kind {
                     MatchKind::Wildcard => {
                         head.spawn(widgets::badge(ui.wildcard.clone(), Surface::Wildcard));

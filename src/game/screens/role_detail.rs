@@ -56,6 +56,11 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
                             r.spawn(widgets::badge(f.name.clone(), Surface::Primary));
                         });
                     }
+                    // A job that involves death, serious illness or harm is introduced gently,
+                    // before anything else about it.
+                    if let Some(intro) = &role.gentle_intro {
+                        section(c, &ui.take_care, intro.clone(), 0.0);
+                    }
                     section(c, &ui.about, role.summary.clone(), 0.0);
                     section(c, &ui.day, role.day.clone(), 0.05);
                     section(c, &ui.where_work, role.workplaces.join(", "), 0.1);

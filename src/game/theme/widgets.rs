@@ -140,7 +140,22 @@ pub fn big(value: impl Into<String>) -> impl Bundle {
     text(value, TextRole::Big, AccessRole::Heading { level: 2 })
 }
 
-/// A small coloured label such as "Wildcard" or "87% fit".
+/// A short message the student should not miss ("Answer a few more cards…"), on a raised card.
+pub fn notice(value: impl Into<String>) -> impl Bundle {
+    (
+        Name::new("Notice"),
+        Node {
+            padding: UiRect::axes(px(14), px(10)),
+            border_radius: BorderRadius::all(px(12)),
+            ..default()
+        },
+        Surface::Raised,
+        BackgroundColor::default(),
+        children![body(value)],
+    )
+}
+
+/// A small coloured label such as "Wildcard" or "Strong match".
 pub fn badge(value: impl Into<String>, surface: Surface) -> impl Bundle {
     let value = value.into();
     (badge_frame("Badge", surface), children![badge_label(value)])
