@@ -17,8 +17,9 @@ after(async () => { await browser.close(); });
 
 const FORMAT_SHOTS = new Set();
 
-/** Answers the quiz with `choose(optionButtons, allButtons)` until the strengths screen. */
-async function playQuiz(page, shot, press) {
+/** Answers the quiz until the strengths screen: each card with `choose(options, guard)`
+ *  (by default a different answer each time), or skips it when that returns "Skip". */
+async function playQuiz(page, shot, press, choose = (options, guard) => options[guard % options.length].label) {
   for (let guard = 0; guard < 40; guard += 1) {
     if ((await screenName(page)) !== "Quiz") break;
     const text = await mirrorText(page);
@@ -41,13 +42,16 @@ async function playQuiz(page, shot, press) {
       FORMAT_SHOTS.add(kind);
       await shot(`quiz-${kind}`);
     }
-    if (isSubjects) {
+    const choice = isSubjects ? null : choose(options, guard);
+    if (choice === "Skip") {
+      await press("Skip");
+      await page.waitForFunction((n) => !document.getElementById("announcer").textContent.includes(n), progress[0]);
+    } else if (isSubjects) {
       await press(options[2].label);
       await press(options[0].label);
       await shot("quiz-subjects-chosen");
       await press("Next");
     } else {
-      const choice = options[guard % options.length].label;
       await press(choice);
       // The choice is confirmed to a screen reader, once, with the next question (or, after
       // the last answer, with the strengths screen it leads to).
@@ -78,7 +82,8 @@ test("a whole game through the accessible mirror, with screenshots of every scre
   await page.waitForTimeout(2000);
   await shot("results");
   const text = await mirrorText(page);
-  assert.match(text, /% fit/);
+  assert.match(text, /Strong match|Good match|Worth a look/, "how well each job fits, in words");
+  assert.doesNotMatch(text, /\d+ ?% fit/, "no falsely precise percentages");
   assert.match(text, /Wildcard/);
   const more = (await buttons(page)).filter((b) => b.label.startsWith("More about "));
   assert.ok(more.length >= 8, `expected at least 8 matches, got ${more.length}`);
@@ -113,6 +118,26 @@ test("a whole game through the accessible mirror, with screenshots of every scre
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(`${SHOTS}timings.json`, JSON.stringify(timings, null, 2));
   console.log(`timings: title after ${timings.titleMs} ms, first question after ${timings.firstQuestionMs} ms`);
+});
+
+test("a student who is not sure of anything is told so kindly, and shown no confident match", async () => {
+  const { page, problems, shot } = await open(browser, "unsure");
+  const press = (label) => domPress(page, label);
+  await press("Start");
+  await press("Let’s go");
+  const unsure = (options) => (options.some((o) => o.label === "Not sure") ? "Not sure" : "Skip");
+  await playQuiz(page, async () => {}, press, unsure);
+  assert.match(await mirrorText(page), /Answer a few more cards to see your strengths/);
+  await page.waitForTimeout(800);
+  await shot("strengths-unsure");
+  await press("See my job matches");
+  await page.waitForTimeout(2000);
+  await shot("results-unsure");
+  const text = await mirrorText(page);
+  assert.match(text, /Answer a few more cards for sharper matches/);
+  assert.doesNotMatch(text, /Strong match|Good match/);
+  assert.match(text, /Worth a look/);
+  assertClean(problems);
 });
 
 test("a whole game by keyboard alone", async () => {
