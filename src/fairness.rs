@@ -89,58 +89,213 @@ pub struct Persona {
 pub const PERSONAS: &[Persona] = &[
     Persona {
         name: "gamer",
-        likes: &[("digital", 1.0), ("investigative", 0.6), ("problem_solving", 0.7), ("desk", 0.8), ("solo", 0.6), ("behind_scenes", 0.7), ("computing", 1.0), ("maths", 0.6)],
-        plausible: &["digital", "healthcare_science", "wider_team", "public_health"],
+        likes: &[
+            ("digital", 1.0),
+            ("investigative", 0.6),
+            ("problem_solving", 0.7),
+            ("desk", 0.8),
+            ("solo", 0.6),
+            ("behind_scenes", 0.7),
+            ("computing", 1.0),
+            ("maths", 0.6),
+        ],
+        plausible: &[
+            "digital",
+            "healthcare_science",
+            "wider_team",
+            "public_health",
+        ],
     },
     Persona {
         name: "cook",
-        likes: &[("realistic", 0.9), ("practical", 0.9), ("team", 0.6), ("active", 0.6), ("food", 1.0), ("design_technology", 0.5)],
-        plausible: &["wider_team", "allied_health", "estates", "healthcare_support", "social_care"],
+        likes: &[
+            ("realistic", 0.9),
+            ("practical", 0.9),
+            ("team", 0.6),
+            ("active", 0.6),
+            ("food", 1.0),
+            ("design_technology", 0.5),
+        ],
+        plausible: &[
+            "wider_team",
+            "allied_health",
+            "estates",
+            "healthcare_support",
+            "social_care",
+        ],
     },
     Persona {
         name: "lab scientist",
-        likes: &[("investigative", 1.0), ("problem_solving", 0.9), ("conventional", 0.5), ("numbers", 0.6), ("behind_scenes", 0.6), ("science", 1.0), ("chemistry", 0.9), ("biology", 0.9)],
-        plausible: &["healthcare_science", "pharmacy", "public_health", "doctors", "digital"],
+        likes: &[
+            ("investigative", 1.0),
+            ("problem_solving", 0.9),
+            ("conventional", 0.5),
+            ("numbers", 0.6),
+            ("behind_scenes", 0.6),
+            ("science", 1.0),
+            ("chemistry", 0.9),
+            ("biology", 0.9),
+        ],
+        plausible: &[
+            "healthcare_science",
+            "pharmacy",
+            "public_health",
+            "doctors",
+            "digital",
+        ],
     },
     Persona {
         name: "carer",
-        likes: &[("social", 1.0), ("empathy", 1.0), ("communication", 0.8), ("face_to_face", 0.9), ("team", 0.6), ("pshe", 0.9), ("biology", 0.5)],
-        plausible: &["social_care", "nursing", "healthcare_support", "midwifery", "allied_health", "psychological", "ambulance"],
+        likes: &[
+            ("social", 1.0),
+            ("empathy", 1.0),
+            ("communication", 0.8),
+            ("face_to_face", 0.9),
+            ("team", 0.6),
+            ("pshe", 0.9),
+            ("biology", 0.5),
+        ],
+        plausible: &[
+            "social_care",
+            "nursing",
+            "healthcare_support",
+            "midwifery",
+            "allied_health",
+            "psychological",
+            "ambulance",
+        ],
     },
     Persona {
         name: "organiser",
-        likes: &[("conventional", 1.0), ("organising", 1.0), ("numbers", 0.7), ("routine", 0.9), ("desk", 0.8), ("maths", 0.9), ("english", 0.6)],
-        plausible: &["wider_team", "digital", "pharmacy", "public_health", "ambulance"],
+        likes: &[
+            ("conventional", 1.0),
+            ("organising", 1.0),
+            ("numbers", 0.7),
+            ("routine", 0.9),
+            ("desk", 0.8),
+            ("maths", 0.9),
+            ("english", 0.6),
+        ],
+        plausible: &[
+            "wider_team",
+            "digital",
+            "pharmacy",
+            "public_health",
+            "ambulance",
+        ],
     },
     Persona {
         name: "builder",
-        likes: &[("realistic", 1.0), ("practical", 1.0), ("problem_solving", 0.6), ("active", 0.7), ("design_technology", 1.0), ("physics", 0.7)],
-        plausible: &["estates", "healthcare_science", "allied_health", "dental", "wider_team"],
+        likes: &[
+            ("realistic", 1.0),
+            ("practical", 1.0),
+            ("problem_solving", 0.6),
+            ("active", 0.7),
+            ("design_technology", 1.0),
+            ("physics", 0.7),
+        ],
+        plausible: &[
+            "estates",
+            "healthcare_science",
+            "allied_health",
+            "dental",
+            "wider_team",
+        ],
     },
     Persona {
         name: "artist",
-        likes: &[("artistic", 1.0), ("creativity", 1.0), ("solo", 0.5), ("art", 1.0), ("design_technology", 0.6)],
-        plausible: &["allied_health", "estates", "digital", "healthcare_science", "social_care", "psychological", "dental"],
+        likes: &[
+            ("artistic", 1.0),
+            ("creativity", 1.0),
+            ("solo", 0.5),
+            ("art", 1.0),
+            ("design_technology", 0.6),
+        ],
+        plausible: &[
+            "allied_health",
+            "estates",
+            "digital",
+            "healthcare_science",
+            "social_care",
+            "psychological",
+            "dental",
+        ],
     },
     Persona {
         name: "athlete",
-        likes: &[("active", 1.0), ("realistic", 0.7), ("team", 0.8), ("variety", 0.7), ("staying_calm", 0.5), ("pe", 1.0), ("biology", 0.6)],
-        plausible: &["allied_health", "ambulance", "estates", "healthcare_support", "wider_team", "nursing"],
+        likes: &[
+            ("active", 1.0),
+            ("realistic", 0.7),
+            ("team", 0.8),
+            ("variety", 0.7),
+            ("staying_calm", 0.5),
+            ("pe", 1.0),
+            ("biology", 0.6),
+        ],
+        plausible: &[
+            "allied_health",
+            "ambulance",
+            "estates",
+            "healthcare_support",
+            "wider_team",
+            "nursing",
+        ],
     },
     Persona {
         name: "leader",
-        likes: &[("enterprising", 1.0), ("communication", 0.9), ("organising", 0.7), ("team", 0.7), ("face_to_face", 0.6), ("english", 0.8)],
-        plausible: &["wider_team", "social_care", "public_health", "digital", "estates", "pharmacy"],
+        likes: &[
+            ("enterprising", 1.0),
+            ("communication", 0.9),
+            ("organising", 0.7),
+            ("team", 0.7),
+            ("face_to_face", 0.6),
+            ("english", 0.8),
+        ],
+        plausible: &[
+            "wider_team",
+            "social_care",
+            "public_health",
+            "digital",
+            "estates",
+            "pharmacy",
+        ],
     },
     Persona {
         name: "animal lover",
-        likes: &[("realistic", 0.8), ("social", 0.7), ("active", 0.7), ("empathy", 0.6), ("biology", 0.9), ("science", 0.6)],
-        plausible: &["healthcare_support", "social_care", "nursing", "allied_health", "ambulance", "estates", "healthcare_science"],
+        likes: &[
+            ("realistic", 0.8),
+            ("social", 0.7),
+            ("active", 0.7),
+            ("empathy", 0.6),
+            ("biology", 0.9),
+            ("science", 0.6),
+        ],
+        plausible: &[
+            "healthcare_support",
+            "social_care",
+            "nursing",
+            "allied_health",
+            "ambulance",
+            "estates",
+            "healthcare_science",
+        ],
     },
     Persona {
         name: "performer",
-        likes: &[("artistic", 1.0), ("communication", 0.9), ("face_to_face", 0.8), ("team", 0.7), ("drama", 1.0), ("music", 0.9)],
-        plausible: &["allied_health", "psychological", "public_health", "social_care"],
+        likes: &[
+            ("artistic", 1.0),
+            ("communication", 0.9),
+            ("face_to_face", 0.8),
+            ("team", 0.7),
+            ("drama", 1.0),
+            ("music", 0.9),
+        ],
+        plausible: &[
+            "allied_health",
+            "psychological",
+            "public_health",
+            "social_care",
+        ],
     },
 ];
 
@@ -163,7 +318,11 @@ pub fn named_persona_answers(content: &Content, persona: &Persona, rng: &mut Std
 }
 
 /// Answers consistent with how much a person likes each dimension.
-fn answers_from_liking(content: &Content, liking: &BTreeMap<&str, f64>, rng: &mut StdRng) -> Answers {
+fn answers_from_liking(
+    content: &Content,
+    liking: &BTreeMap<&str, f64>,
+    rng: &mut StdRng,
+) -> Answers {
     let appeal = |adds: &[(String, u32)]| -> f64 {
         let total: u32 = adds.iter().map(|(_, p)| p).sum();
         if total == 0 {
@@ -439,7 +598,9 @@ pub fn simulate(content: &Content, students: usize, seed: u64) -> Report {
         for m in &results.matches {
             shown_ever[m.role] = true;
             if m.kind == MatchKind::Wildcard {
-                *wildcard_families.entry(roles[m.role].family.clone()).or_default() += 1;
+                *wildcard_families
+                    .entry(roles[m.role].family.clone())
+                    .or_default() += 1;
             }
         }
         with_strong += usize::from(results.matches.iter().any(|m| m.band == FitBand::Strong));
@@ -519,7 +680,11 @@ pub fn persona_plausibility(matcher: &Matcher, persona: &Persona, rng: &mut StdR
         let profile = Profile::from_answers(content, &answers);
         for r in matcher.rank(&profile).iter().take(TOP) {
             places += 1;
-            plausible += usize::from(persona.plausible.contains(&content.roles[r.role].family.as_str()));
+            plausible += usize::from(
+                persona
+                    .plausible
+                    .contains(&content.roles[r.role].family.as_str()),
+            );
         }
     }
     plausible as f64 / places.max(1) as f64

@@ -275,20 +275,32 @@ fn invalid_json_gives_line_and_column() {
 fn quiz_options_pointing_at_unknown_dimensions_are_reported() {
     let broken = edit(QUIZ, |v| {
         let items = v["items"].as_array_mut().unwrap();
-        let rated = items.iter().position(|i| i["format"] == "activity").unwrap();
+        let rated = items
+            .iter()
+            .position(|i| i["format"] == "activity")
+            .unwrap();
         items[rated]["measures"]
             .as_object_mut()
             .unwrap()
             .insert("creatvity".into(), json!(1));
-        let pair = items.iter().position(|i| i["format"] == "this_or_that").unwrap();
+        let pair = items
+            .iter()
+            .position(|i| i["format"] == "this_or_that")
+            .unwrap();
         items[pair]["options"][0]["adds"] = json!({ "social": 7 });
-        let scenario = items.iter().position(|i| i["format"] == "scenario").unwrap();
+        let scenario = items
+            .iter()
+            .position(|i| i["format"] == "scenario")
+            .unwrap();
         items[scenario]["options"][0]
             .as_object_mut()
             .unwrap()
             .remove("reason");
         let rating = items.iter().position(|i| i["format"] == "rating").unwrap();
-        items[rating]["reasons"].as_object_mut().unwrap().remove("good");
+        items[rating]["reasons"]
+            .as_object_mut()
+            .unwrap()
+            .remove("good");
         items[rating]["because"] = json!(["staying_calm"]);
     });
     let problems = content::check(&broken);
@@ -313,7 +325,10 @@ fn quiz_options_pointing_at_unknown_dimensions_are_reported() {
     );
     expect_problem(
         &problems,
-        &[&at("this_or_that"), "\"social\" 7 points; points run from 1 to 3"],
+        &[
+            &at("this_or_that"),
+            "\"social\" 7 points; points run from 1 to 3",
+        ],
     );
     expect_problem(&problems, &[&at("scenario"), "needs a `reason`"]);
     expect_problem(
@@ -322,7 +337,10 @@ fn quiz_options_pointing_at_unknown_dimensions_are_reported() {
     );
     expect_problem(
         &problems,
-        &[&at("rating"), "`because` names \"staying_calm\", which this answer does not add to"],
+        &[
+            &at("rating"),
+            "`because` names \"staying_calm\", which this answer does not add to",
+        ],
     );
     assert!(Content::load(&broken).is_err());
 }
@@ -413,7 +431,10 @@ fn quiz_format_rules_are_checked() {
     );
     expect_problem(
         &problems,
-        &["a `this_or_that` item has `options`", "`measures`, `reasons` and `because` are for rated items"],
+        &[
+            "a `this_or_that` item has `options`",
+            "`measures`, `reasons` and `because` are for rated items",
+        ],
     );
     expect_problem(
         &problems,
@@ -423,7 +444,10 @@ fn quiz_format_rules_are_checked() {
     expect_problem(&problems, &["item 3", "is used by an earlier item"]);
     expect_problem(
         &problems,
-        &["scales \"activity\"", "`value` 3; values run from -1 (against) to 1 (for)"],
+        &[
+            "scales \"activity\"",
+            "`value` 3; values run from -1 (against) to 1 (for)",
+        ],
     );
 }
 
@@ -575,7 +599,8 @@ fn sources_links_dates_and_myths_are_checked() {
     let broken = edit(DENTAL, |v| {
         let roles = v["roles"].as_array_mut().unwrap();
         roles[0]["sources"][0]["url"] = json!("http://www.healthcareers.nhs.uk/explore-roles");
-        roles[1]["sources"][0]["url"] = json!("https://www.nhscareers.nhs.uk/explore-by-career/dental/");
+        roles[1]["sources"][0]["url"] =
+            json!("https://www.nhscareers.nhs.uk/explore-by-career/dental/");
         roles[2]["read_more"] = json!("javascript:alert(1)");
         // A dentist's job is not built on art: a link for it could join any answer to anything.
         roles[0]["interests"]["artistic"] = json!(1);
@@ -584,15 +609,39 @@ fn sources_links_dates_and_myths_are_checked() {
         roles[4]["myth"] = json!("Dental nursing isn't only for women.");
     });
     let problems = content::check(&broken);
-    let http = expect_problem(&problems, &["role 1", "must be a web address starting https://"]);
+    let http = expect_problem(
+        &problems,
+        &["role 1", "must be a web address starting https://"],
+    );
     assert_eq!(http.severity, Severity::Broken);
-    expect_problem(&problems, &["role 2", "nhscareers.nhs.uk, which is a retired site or a copy"]);
-    expect_problem(&problems, &["role 3", "`read_more` must be a web address starting https://"]);
-    expect_problem(&problems, &["role 1", "`links.artistic` is about something this role rates below 4"]);
+    expect_problem(
+        &problems,
+        &[
+            "role 2",
+            "nhscareers.nhs.uk, which is a retired site or a copy",
+        ],
+    );
+    expect_problem(
+        &problems,
+        &[
+            "role 3",
+            "`read_more` must be a web address starting https://",
+        ],
+    );
+    expect_problem(
+        &problems,
+        &[
+            "role 1",
+            "`links.artistic` is about something this role rates below 4",
+        ],
+    );
     expect_problem(&problems, &["role 4", "`checked` is \"2026-13-01\""]);
     let myth = expect_problem(&problems, &["role 5", "`myth` names women"]);
     assert_eq!(myth.severity, Severity::Guideline);
-    assert!(Content::load(&broken).is_err(), "an http link must never reach a student");
+    assert!(
+        Content::load(&broken).is_err(),
+        "an http link must never reach a student"
+    );
 }
 
 #[test]
@@ -602,7 +651,11 @@ fn roles_not_checked_within_a_year_are_due_for_review() {
     let due_now = content::due_for_review(&c.roles, (2026, 12, 1));
     assert_eq!(due_now.len(), never, "only unchecked roles are due today");
     let due_later = content::due_for_review(&c.roles, (2028, 1, 1));
-    assert_eq!(due_later.len(), c.roles.len(), "a year on, every role is due again");
+    assert_eq!(
+        due_later.len(),
+        c.roles.len(),
+        "a year on, every role is due again"
+    );
     assert!(content::parse_date("2026-02-29").is_none());
     assert_eq!(content::parse_date("2028-02-29"), Some((2028, 2, 29)));
 }

@@ -424,7 +424,9 @@ fn saying_no_to_everything_gives_no_made_up_strengths() {
     assert!(s.chart.iter().all(|b| b.percent == Some(0)));
     for m in &results.matches {
         assert!(
-            m.reasons.iter().all(|r| !matches!(r.basis, Basis::Answer { .. })),
+            m.reasons
+                .iter()
+                .all(|r| !matches!(r.basis, Basis::Answer { .. })),
             "a dislike is never a reason: {:?}",
             m.reasons
         );
@@ -695,23 +697,39 @@ fn not_sure_is_no_evidence_and_not_for_me_counts_against() {
     let unsure = answers(&c, &[("love-social", &["not_sure"])]);
     let dislikes = answers(&c, &[("love-social", &["not_for_me"])]);
     let t = &c.taxonomy;
-    assert_eq!(Profile::from_answers(&c, &loves).get(t, "social"), Some(1.0));
+    assert_eq!(
+        Profile::from_answers(&c, &loves).get(t, "social"),
+        Some(1.0)
+    );
     assert_eq!(
         Profile::from_answers(&c, &unsure).get(t, "social"),
         None,
         "\"not sure\" says nothing either way"
     );
-    assert_eq!(Profile::from_answers(&c, &dislikes).get(t, "social"), Some(-1.0));
+    assert_eq!(
+        Profile::from_answers(&c, &dislikes).get(t, "social"),
+        Some(-1.0)
+    );
     assert!(Profile::from_answers(&c, &unsure).is_empty());
 
     // A dislike pushes the matching role down, where "not sure" would leave it be.
     let m = Matcher::new(&c);
-    let mut base = answers(&c, &[("love-investigative", &["like"]), ("love-artistic", &["like"])]);
+    let mut base = answers(
+        &c,
+        &[
+            ("love-investigative", &["like"]),
+            ("love-artistic", &["like"]),
+        ],
+    );
     let before = ids(&c, &m, &base);
-    base.answer(&c.quiz, "love-social", &["not_for_me"]).unwrap();
+    base.answer(&c.quiz, "love-social", &["not_for_me"])
+        .unwrap();
     let after = ids(&c, &m, &base);
     let at = |list: &[String]| list.iter().position(|id| id == "helper-doctor").unwrap();
-    assert!(at(&after) >= at(&before), "before {before:?}, after {after:?}");
+    assert!(
+        at(&after) >= at(&before),
+        "before {before:?}, after {after:?}"
+    );
     assert_eq!(after.last().map(String::as_str), Some("helper-doctor"));
 }
 
@@ -722,9 +740,16 @@ fn a_student_unsure_of_everything_gets_broad_honest_suggestions() {
     let results = Matcher::new(c).results(&a);
     assert_eq!(results.confidence, Confidence::Little);
     assert!(
-        results.matches.iter().all(|m| m.band == FitBand::WorthALook),
+        results
+            .matches
+            .iter()
+            .all(|m| m.band == FitBand::WorthALook),
         "{:?}",
-        results.matches.iter().map(|m| (&m.role_id, m.band)).collect::<Vec<_>>()
+        results
+            .matches
+            .iter()
+            .map(|m| (&m.role_id, m.band))
+            .collect::<Vec<_>>()
     );
     assert!(
         results.strengths.is_empty(),
@@ -751,9 +776,15 @@ fn a_student_unsure_of_everything_gets_broad_honest_suggestions() {
 fn fit_words_follow_the_thresholds_and_the_evidence() {
     use find_your_fit::matching::{GOOD_FIT, STRONG_FIT};
     assert_eq!(FitBand::of(STRONG_FIT, Confidence::Enough), FitBand::Strong);
-    assert_eq!(FitBand::of(STRONG_FIT - 1e-9, Confidence::Enough), FitBand::Good);
+    assert_eq!(
+        FitBand::of(STRONG_FIT - 1e-9, Confidence::Enough),
+        FitBand::Good
+    );
     assert_eq!(FitBand::of(GOOD_FIT, Confidence::Enough), FitBand::Good);
-    assert_eq!(FitBand::of(GOOD_FIT - 1e-9, Confidence::Enough), FitBand::WorthALook);
+    assert_eq!(
+        FitBand::of(GOOD_FIT - 1e-9, Confidence::Enough),
+        FitBand::WorthALook
+    );
     assert_eq!(FitBand::of(0.99, Confidence::Some), FitBand::Good);
     assert_eq!(FitBand::of(0.99, Confidence::Little), FitBand::WorthALook);
 }
@@ -762,11 +793,17 @@ fn fit_words_follow_the_thresholds_and_the_evidence() {
 fn nothing_shown_contradicts_the_students_own_rating() {
     let c = shipped();
     // Keen on calm and numbers everywhere, except their own ratings say "Not yet".
-    let mut a = keen_on(c, &["staying_calm", "numbers", "conventional", "organising"]);
+    let mut a = keen_on(
+        c,
+        &["staying_calm", "numbers", "conventional", "organising"],
+    );
     for item in ["staying-calm", "good-with-numbers"] {
         a.answer(&c.quiz, item, &["not_yet"]).unwrap();
     }
-    assert!(a.chosen("half-time").contains(&"stick-to-the-plan".to_owned()));
+    assert!(
+        a.chosen("half-time")
+            .contains(&"stick-to-the-plan".to_owned())
+    );
     let results = Matcher::new(c).results(&a);
     let named: Vec<&str> = results
         .strengths
@@ -794,7 +831,10 @@ fn nothing_shown_contradicts_the_students_own_rating() {
 fn one_subject_never_decides_and_subjects_never_lower_a_fit() {
     let c = mini();
     let m = Matcher::new(&c);
-    let base = answers(&c, &[("love-artistic", &["like"]), ("love-social", &["love"])]);
+    let base = answers(
+        &c,
+        &[("love-artistic", &["like"]), ("love-social", &["love"])],
+    );
     let without = m.rank(&Profile::from_answers(&c, &base));
     // Music is on no role's list.
     let mut with = base.clone();

@@ -266,7 +266,9 @@ fn check_text(
 /// Every address a student can open, and every source, is `https://`: a plain `http` or a
 /// `javascript:` link is refused, not merely flagged.
 fn check_url(url: &str, file: &str, entry: &str, field: &str, p: &mut Problems) {
-    let host = url.strip_prefix("https://").map(|rest| rest.split('/').next().unwrap_or(""));
+    let host = url
+        .strip_prefix("https://")
+        .map(|rest| rest.split('/').next().unwrap_or(""));
     match host {
         Some(host) if host.contains('.') && !host.contains(char::is_whitespace) => {
             if let Some(bad) = RETIRED_OR_COPIED.iter().find(|d| host.ends_with(*d)) {
@@ -392,7 +394,11 @@ fn check_taxonomy(t: &Taxonomy, file: &str, p: &mut Problems) {
         check_text(&n.name, None, file, &format!("\"{}\"", n.id), "name", p);
     }
     if t.families.iter().all(|f| f.familiar) {
-        p.broken(file, "families", "every family is `familiar`, so there is nothing to offer as a wildcard");
+        p.broken(
+            file,
+            "families",
+            "every family is `familiar`, so there is nothing to offer as a wildcard",
+        );
     }
     for f in &t.families {
         let entry = format!("families \"{}\"", f.id);
@@ -589,7 +595,11 @@ fn check_role(t: &Taxonomy, r: &Role, file: &str, entry: &str, p: &mut Problems)
     if let Some(date) = &r.checked
         && parse_date(date).is_none()
     {
-        p.broken(file, entry, format!("`checked` is \"{date}\"; write the date as YYYY-MM-DD, like 2026-12-01"));
+        p.broken(
+            file,
+            entry,
+            format!("`checked` is \"{date}\"; write the date as YYYY-MM-DD, like 2026-12-01"),
+        );
     }
 
     if r.workplaces.is_empty() {
@@ -801,7 +811,7 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
 
 /// Roles whose facts were last checked more than a year before `today` (or never): a
 /// reminder for the people who keep the catalogue, not a fault in it.
-pub fn due_for_review<'a>(roles: &'a [Role], today: (u32, u32, u32)) -> Vec<(&'a Role, Option<&'a str>)> {
+pub fn due_for_review(roles: &[Role], today: (u32, u32, u32)) -> Vec<(&Role, Option<&str>)> {
     roles
         .iter()
         .filter(|r| {
@@ -893,7 +903,11 @@ fn check_quiz(t: &Taxonomy, file: &SourceFile, p: &mut Problems) -> Option<Quiz>
             }
         }
         if !levels.iter().any(|l| l.value.is_some_and(|v| v > 0.0)) {
-            p.broken(path, &entry, "no level has a `value` above 0, so no answer could count");
+            p.broken(
+                path,
+                &entry,
+                "no level has a `value` above 0, so no answer could count",
+            );
         }
     }
     for f in Format::ALL {
@@ -1072,7 +1086,13 @@ fn check_because(
             }
             for d in list {
                 if !adds.iter().any(|(a, _)| a == d) {
-                    p.broken(path, entry, format!("{what}: `because` names \"{d}\", which this answer does not add to"));
+                    p.broken(
+                        path,
+                        entry,
+                        format!(
+                            "{what}: `because` names \"{d}\", which this answer does not add to"
+                        ),
+                    );
                 }
             }
             list.to_vec()
@@ -1113,7 +1133,11 @@ fn rated_choices(
         p.broken(path, entry, format!("a rated item takes no `options`: its answers are the `{scale_name}` scale; write `measures` and `reasons`"));
     }
     let Some(measures) = &record.measures else {
-        p.broken(path, entry, "a rated item needs `measures`: the dimensions it measures, with points");
+        p.broken(
+            path,
+            entry,
+            "a rated item needs `measures`: the dimensions it measures, with points",
+        );
         return Vec::new();
     };
     let adds = check_points(t, measures, "`measures` has", path, entry, p);
@@ -1157,7 +1181,11 @@ fn listed_choices(
 ) -> Vec<Choice> {
     let format = record.format;
     let Some(options) = &record.options else {
-        p.broken(path, entry, format!("a `{}` item needs `options`", format.id()));
+        p.broken(
+            path,
+            entry,
+            format!("a `{}` item needs `options`", format.id()),
+        );
         return Vec::new();
     };
     let wanted = match format {
@@ -1189,12 +1217,23 @@ fn listed_choices(
         let what = format!("option \"{}\"", o.id);
         let label = if format == Format::Subjects {
             if o.label.is_some() {
-                p.broken(path, entry, format!("{what}: subject options take no `label` (it is the subject's name)"));
+                p.broken(
+                    path,
+                    entry,
+                    format!("{what}: subject options take no `label` (it is the subject's name)"),
+                );
             }
             match t.subject(&o.id) {
                 Some(s) => s.name.clone(),
                 None => {
-                    p.broken(path, entry, format!("{what} is not a subject in taxonomy.json{}", did_you_mean(&o.id, &subjects)));
+                    p.broken(
+                        path,
+                        entry,
+                        format!(
+                            "{what} is not a subject in taxonomy.json{}",
+                            did_you_mean(&o.id, &subjects)
+                        ),
+                    );
                     continue;
                 }
             }
@@ -1213,8 +1252,16 @@ fn listed_choices(
         let adds = check_points(t, &o.adds, &format!("{what} adds to"), path, entry, p);
         let because = check_because(o.because.as_deref(), &adds, &what, path, entry, p);
         match (&o.reason, adds.is_empty()) {
-            (None, false) => p.broken(path, entry, format!("{what} adds points, so it needs a `reason` for the results screen")),
-            (Some(_), true) => p.guideline(path, entry, format!("{what} adds nothing, so its `reason` is never shown")),
+            (None, false) => p.broken(
+                path,
+                entry,
+                format!("{what} adds points, so it needs a `reason` for the results screen"),
+            ),
+            (Some(_), true) => p.guideline(
+                path,
+                entry,
+                format!("{what} adds nothing, so its `reason` is never shown"),
+            ),
             (Some(r), false) => check_reason(r, &what, path, entry, p),
             (None, true) => {}
         }

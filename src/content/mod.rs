@@ -23,9 +23,7 @@ pub use check::{
 pub use problem::{ContentError, Problem, Severity};
 pub use quiz::{AnswerError, Answers, Choice, Format, Item, Quiz};
 pub use strings::{Strings, UiStrings, fill, pounds};
-pub use taxonomy::{
-    Band, Dimension, Family, Group, Named, PayScale, PayTable, Subject, Taxonomy,
-};
+pub use taxonomy::{Band, Dimension, Family, Group, Named, PayScale, PayTable, Subject, Taxonomy};
 
 /// Paths of the content files, relative to the `assets/` folder.
 pub const TAXONOMY_PATH: &str = "content/taxonomy.json";

@@ -273,8 +273,14 @@ pub(crate) struct ItemRecord {
 
 impl ItemRecord {
     pub const REQUIRED_FIELDS: [&'static str; 3] = ["id", "format", "prompt"];
-    pub const OPTIONAL_FIELDS: [&'static str; 6] =
-        ["max_choices", "measures", "because", "reasons", "options", "note"];
+    pub const OPTIONAL_FIELDS: [&'static str; 6] = [
+        "max_choices",
+        "measures",
+        "because",
+        "reasons",
+        "options",
+        "note",
+    ];
 }
 
 #[derive(Debug, Clone, Deserialize)]

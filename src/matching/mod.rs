@@ -260,14 +260,20 @@ impl<'c> Matcher<'c> {
 
     /// The best role from a family not on the list and not one every student knows already,
     /// never a job about death, serious illness or harm (those are only met by choice).
-    fn wildcard<'r>(&self, ranked: &'r [Ranked], shown: &[(Ranked, MatchKind)]) -> Option<&'r Ranked> {
+    fn wildcard<'r>(
+        &self,
+        ranked: &'r [Ranked],
+        shown: &[(Ranked, MatchKind)],
+    ) -> Option<&'r Ranked> {
         let roles = &self.content.roles;
         let t = &self.content.taxonomy;
         ranked.iter().find(|r| {
             let role = &roles[r.role];
             role.gentle_intro.is_none()
                 && t.family(&role.family).is_none_or(|f| !f.familiar)
-                && !shown.iter().any(|(s, _)| roles[s.role].family == role.family)
+                && !shown
+                    .iter()
+                    .any(|(s, _)| roles[s.role].family == role.family)
         })
     }
 }

@@ -162,8 +162,7 @@ fn answer_candidates<'a>(
         }
         let mut best: Option<Candidate> = None;
         for option in item.options.iter().filter(|o| chosen.contains(&o.id)) {
-            let (Some(answer), Some(evidence)) = (option.reason.as_deref(), option.evidence)
-            else {
+            let (Some(answer), Some(evidence)) = (option.reason.as_deref(), option.evidence) else {
                 continue;
             };
             // Never a reason resting on something the student said is not theirs.
