@@ -290,11 +290,15 @@ pub const PERSONAS: &[Persona] = &[
             ("drama", 1.0),
             ("music", 0.9),
         ],
+        // Arts therapies, talking therapies, health campaigns, care activities, hospital play
+        // and communications.
         plausible: &[
             "allied_health",
             "psychological",
             "public_health",
             "social_care",
+            "healthcare_support",
+            "wider_team",
         ],
     },
 ];

@@ -905,3 +905,41 @@ mod reason_properties {
         }
     }
 }
+
+#[test]
+fn a_student_who_dislikes_nearly_everything_is_not_told_anything_is_strong() {
+    let c = shipped();
+    let mut a = Answers::new();
+    for item in &c.quiz.items {
+        let pick = match item.format.scale() {
+            Some(_) => item.options.last().map(|o| o.id.as_str()),
+            None if item.max_choices == 1 => item.options.first().map(|o| o.id.as_str()),
+            None => None,
+        };
+        if let Some(pick) = pick {
+            a.answer(&c.quiz, &item.id, &[pick]).unwrap();
+        }
+    }
+    let results = Matcher::new(c).results(&a);
+    assert_eq!(
+        results.confidence,
+        Confidence::Enough,
+        "they did answer every card"
+    );
+    for m in &results.matches {
+        let backing = m
+            .reasons
+            .iter()
+            .filter(|r| matches!(r.basis, Basis::Answer { .. }))
+            .count();
+        assert!(
+            m.band <= FitBand::backed_by(&m.reasons),
+            "{} is {:?} with only {backing} answers behind it",
+            m.role_id,
+            m.band
+        );
+        if backing < 2 {
+            assert_ne!(m.band, FitBand::Strong, "{}", m.role_id);
+        }
+    }
+}

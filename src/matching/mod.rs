@@ -56,6 +56,24 @@ impl FitBand {
     }
 }
 
+impl FitBand {
+    /// The most a match can be called, given its reasons: a strong match needs at least two
+    /// of the student's own answers speaking for what the job is built on, a good match one.
+    /// A student who dislikes nearly everything still has a "best" shape, but nothing they
+    /// said speaks for those jobs, so they are only worth a look.
+    pub fn backed_by(reasons: &[Reason]) -> FitBand {
+        let answers = reasons
+            .iter()
+            .filter(|r| matches!(r.basis, Basis::Answer { .. }))
+            .count();
+        match answers {
+            0 => FitBand::WorthALook,
+            1 => FitBand::Good,
+            _ => FitBand::Strong,
+        }
+    }
+}
+
 /// Why a role is on the results list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchKind {
@@ -190,13 +208,8 @@ impl<'c> Matcher<'c> {
         let mut used_reasons = HashMap::new();
         let matches = shown
             .into_iter()
-            .map(|(r, kind)| Match {
-                role_id: roles[r.role].id.clone(),
-                role: r.role,
-                score: r.score,
-                band: FitBand::of(r.score.total, confidence),
-                kind,
-                reasons: reasons::reasons(
+            .map(|(r, kind)| {
+                let reasons = reasons::reasons(
                     self.content,
                     answers,
                     &profile,
@@ -204,7 +217,15 @@ impl<'c> Matcher<'c> {
                     &self.vectors[r.role],
                     kind == MatchKind::Wildcard,
                     &mut used_reasons,
-                ),
+                );
+                Match {
+                    role_id: roles[r.role].id.clone(),
+                    role: r.role,
+                    score: r.score,
+                    band: FitBand::of(r.score.total, confidence).min(FitBand::backed_by(&reasons)),
+                    kind,
+                    reasons,
+                }
             })
             .collect();
         Results {
