@@ -218,6 +218,30 @@ fn a_whole_game_from_start_to_a_role_and_back() {
         .filter(|r| r.patient_contact == find_your_fit::content::PatientContact::Lots)
         .count();
     assert!(labels(&app).contains(&fill(&ui().explore_count, &[("count", &lots.to_string())])));
+    // The first subject is "Science", which stands for biology, chemistry and physics.
+    press(&mut app, &ui().clear_filters);
+    let subject = fill(
+        &ui().filter,
+        &[("name", &ui().subjects_label), ("value", &ui().any)],
+    );
+    press(&mut app, &subject);
+    let science = shipped()
+        .roles
+        .iter()
+        .filter(|r| {
+            r.subjects
+                .iter()
+                .any(|s| ["biology", "chemistry", "physics"].contains(&s.as_str()))
+        })
+        .count();
+    assert!(science > 10);
+    assert!(
+        labels(&app).contains(&fill(
+            &ui().explore_count,
+            &[("count", &science.to_string())]
+        )),
+        "Science should show every job listing biology, chemistry or physics"
+    );
     press(&mut app, &ui().back);
     assert_eq!(screen(&app), Screen::Results);
 }

@@ -10,7 +10,7 @@ use super::content::GameContent;
 use super::menu::Menu;
 use super::persistence::{SaveStore, Saved};
 use super::screens::{Dirty, Screen};
-use crate::content::{Answers, Content, PatientContact, Role};
+use crate::content::{Answers, Content, PatientContact, Role, Taxonomy};
 
 /// A place Back can return to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,17 +29,22 @@ pub struct ExploreFilters {
 }
 
 impl ExploreFilters {
-    pub fn matches(&self, role: &Role) -> bool {
+    /// True when the role passes every filter. A broad subject ("Science") matches a role
+    /// that lists any subject it covers.
+    pub fn matches(&self, role: &Role, taxonomy: &Taxonomy) -> bool {
         self.family.as_ref().is_none_or(|f| &role.family == f)
             && self.contact.is_none_or(|c| role.patient_contact == c)
             && self
                 .route
                 .as_ref()
                 .is_none_or(|r| role.routes.iter().any(|x| &x.route == r))
-            && self
-                .subject
-                .as_ref()
-                .is_none_or(|s| role.subjects.contains(s))
+            && self.subject.as_ref().is_none_or(|s| {
+                let covers = taxonomy
+                    .subject(s)
+                    .map(|x| x.covers.as_slice())
+                    .unwrap_or(&[]);
+                role.subjects.iter().any(|r| r == s || covers.contains(r))
+            })
     }
 
     pub fn is_empty(&self) -> bool {

@@ -73,7 +73,7 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
     let ui = &content.strings.ui;
     let filters = &session.filters;
     let shown: Vec<usize> = (0..content.roles.len())
-        .filter(|i| filters.matches(&content.roles[*i]))
+        .filter(|i| filters.matches(&content.roles[*i], &content.taxonomy))
         .collect();
     commands
         .spawn(root(Screen::Explore, "Explore screen"))
