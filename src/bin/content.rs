@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use find_your_fit::content::{self, Content, DEFAULT_LANGUAGE, Severity, Sources, schema};
 use find_your_fit::fairness;
-use find_your_fit::matching::{FitBand, MatchKind, Matcher};
+use find_your_fit::matching::{MatchKind, Matcher};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -299,11 +299,7 @@ fn sample(assets: &Path, mut args: Vec<String>) -> ExitCode {
             MatchKind::NonClinical => " [non-clinical pick]",
             MatchKind::Wildcard => " [wildcard]",
         };
-        let band = match m.band {
-            FitBand::Strong => &ui.fit_strong,
-            FitBand::Good => &ui.fit_good,
-            FitBand::WorthALook => &ui.fit_worth_a_look,
-        };
+        let band = m.band.words(ui);
         println!(
             "  {band} ({}%) {} ({}){tag}",
             m.fit(),

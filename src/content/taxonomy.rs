@@ -30,6 +30,13 @@ pub struct Subject {
     pub covers: Vec<String>,
 }
 
+impl Subject {
+    /// True when a role listing `id` uses this subject: it is this one or one it covers.
+    pub fn includes(&self, id: &str) -> bool {
+        self.id == id || self.covers.iter().any(|c| c == id)
+    }
+}
+
 /// Anything with an id and a student-facing name: a subject, a route in, a contact level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

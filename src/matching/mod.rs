@@ -9,7 +9,7 @@ mod strengths;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::content::{Answers, Content};
+use crate::content::{Answers, Content, UiStrings};
 
 pub use profile::{Confidence, ENOUGH_EVIDENCE, Profile, SOME_EVIDENCE};
 pub use reasons::{Basis, MAX_REASONS, MIN_REASONS, Reason};
@@ -39,6 +39,15 @@ pub const STRONG_FIT: f64 = 0.72;
 pub const GOOD_FIT: f64 = 0.60;
 
 impl FitBand {
+    /// The words a student reads for this band.
+    pub fn words(self, ui: &UiStrings) -> &str {
+        match self {
+            FitBand::Strong => &ui.fit_strong,
+            FitBand::Good => &ui.fit_good,
+            FitBand::WorthALook => &ui.fit_worth_a_look,
+        }
+    }
+
     pub fn of(total: f64, confidence: Confidence) -> FitBand {
         let band = if total >= STRONG_FIT {
             FitBand::Strong

@@ -49,6 +49,10 @@ struct Tally {
 pub struct Profile {
     /// Indexed by `Group::ALL` order, then by the taxonomy's order within the group.
     tallies: [Vec<Tally>; 4],
+    /// The scores from the tallies, worked out once: scoring reads them for every role.
+    scores: [Vec<Option<f64>>; 4],
+    /// The same on the roles' 0..=1 scale ((score + 1) / 2), for comparing shapes.
+    units: [Vec<Option<f64>>; 4],
     /// How many subjects the student picked.
     subjects_picked: usize,
     rated_opinions: usize,
@@ -119,11 +123,23 @@ impl Profile {
         }
         let mut profile = Profile {
             tallies,
+            scores: Default::default(),
+            units: Default::default(),
             subjects_picked: profile_counts.2,
             rated_opinions: profile_counts.0,
             rated_items: profile_counts.1,
         };
         profile.spread_broad_subjects(t);
+        profile.scores = profile.tallies.clone().map(|group| {
+            group
+                .iter()
+                .map(|t| (t.weight > 0.0).then(|| (t.sum / t.weight).clamp(-1.0, 1.0)))
+                .collect()
+        });
+        profile.units = profile
+            .scores
+            .clone()
+            .map(|group| group.iter().map(|v| v.map(|v| (v + 1.0) / 2.0)).collect());
         profile
     }
 
@@ -149,11 +165,13 @@ impl Profile {
     /// The group's scores in taxonomy order: `None` where no answer is evidence about a
     /// dimension, else from −1 (against) through 0 (none of it) to 1 (all for it). Subjects
     /// run from 0 (not picked) to 1 (picked).
-    pub fn group(&self, group: Group) -> Vec<Option<f64>> {
-        self.tallies[group_index(group)]
-            .iter()
-            .map(|t| (t.weight > 0.0).then(|| (t.sum / t.weight).clamp(-1.0, 1.0)))
-            .collect()
+    pub fn group(&self, group: Group) -> &[Option<f64>] {
+        &self.scores[group_index(group)]
+    }
+
+    /// The group's scores on the roles' 0..=1 scale, for comparing shapes.
+    pub fn unit_group(&self, group: Group) -> &[Option<f64>] {
+        &self.units[group_index(group)]
     }
 
     /// One dimension's score by id.

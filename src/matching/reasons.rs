@@ -209,13 +209,13 @@ fn core_link<'a>(
     let t = &content.taxonomy;
     let group = t.group_of(dim)?;
     if group == Group::Subjects {
-        let covers = t.subject(dim).map(|s| s.covers.as_slice()).unwrap_or(&[]);
+        let subject = t.subject(dim)?;
         let (at, id) = role
             .subjects
             .iter()
             .enumerate()
             .take(crate::content::REASON_SUBJECTS)
-            .find(|(_, s)| *s == dim || covers.contains(s))?;
+            .find(|(_, s)| subject.includes(s))?;
         let weight = super::SUBJECT_POSITION_WEIGHTS.get(at).copied()?;
         let link = role
             .links

@@ -108,19 +108,11 @@ impl Score {
 }
 
 pub(crate) fn score(profile: &Profile, role: &RoleVector) -> Option<Score> {
-    // Scores from −1..=1 compared on the roles' 0..=1 scale.
-    let unit = |g: Group| -> Vec<Option<f64>> {
-        profile
-            .group(g)
-            .into_iter()
-            .map(|v| v.map(|v| (v + 1.0) / 2.0))
-            .collect()
-    };
     let parts = Group::ALL.map(|g| match g {
-        Group::Interests => shape_similarity(&unit(g), &role.interests),
-        Group::Skills => shape_similarity(&unit(g), &role.skills),
-        Group::WorkStyle => shape_similarity(&unit(g), &role.work_style),
-        Group::Subjects => subject_similarity(&profile.group(g), &role.subjects),
+        Group::Interests => shape_similarity(profile.unit_group(g), &role.interests),
+        Group::Skills => shape_similarity(profile.unit_group(g), &role.skills),
+        Group::WorkStyle => shape_similarity(profile.unit_group(g), &role.work_style),
+        Group::Subjects => subject_similarity(profile.group(g), &role.subjects),
     });
     let combine = |with_subjects: bool| -> Option<f64> {
         let (mut sum, mut weights) = (0.0, 0.0);

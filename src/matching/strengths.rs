@@ -87,7 +87,7 @@ pub fn strengths(taxonomy: &Taxonomy, profile: &Profile) -> Strengths {
         taxonomy,
         profile,
         &taxonomy.interests,
-        &scores(Group::Interests),
+        scores(Group::Interests),
     );
     let top = interests.first().map_or(0.0, |(_, s)| *s);
     let take = |list: Vec<(&Dimension, f64)>, n: usize| -> Vec<Strength> {
@@ -102,7 +102,7 @@ pub fn strengths(taxonomy: &Taxonomy, profile: &Profile) -> Strengths {
             TOP_INTERESTS,
         ),
         skills: take(
-            ranked(taxonomy, profile, &taxonomy.skills, &scores(Group::Skills)),
+            ranked(taxonomy, profile, &taxonomy.skills, scores(Group::Skills)),
             TOP_SKILLS,
         ),
         work_styles: take(
@@ -110,7 +110,7 @@ pub fn strengths(taxonomy: &Taxonomy, profile: &Profile) -> Strengths {
                 taxonomy,
                 profile,
                 &taxonomy.work_styles,
-                &scores(Group::WorkStyle),
+                scores(Group::WorkStyle),
             ),
             TOP_WORK_STYLES,
         ),

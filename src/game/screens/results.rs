@@ -13,7 +13,7 @@ use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
-use crate::matching::{Confidence, FitBand, Match, MatchKind};
+use crate::matching::{Confidence, Match, MatchKind};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn_results);
@@ -152,12 +152,7 @@ fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, del
             ))
             .with_children(|head| {
                 head.spawn(widgets::subheading(role.title.clone()));
-                let band = match m.band {
-                    FitBand::Strong => &ui.fit_strong,
-                    FitBand::Good => &ui.fit_good,
-                    FitBand::WorthALook => &ui.fit_worth_a_look,
-                };
-                head.spawn(widgets::badge(band.clone(), Surface::Primary));
+                head.spawn(widgets::badge(m.band.words(ui), Surface::Primary));
                 match m.kind {
                     MatchKind::Wildcard => {
                         head.spawn(widgets::badge(ui.wildcard.clone(), Surface::Wildcard));
