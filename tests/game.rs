@@ -273,6 +273,20 @@ fn back_is_always_there_and_skipping_still_gives_results() {
         }
     }
     assert_eq!(screen(&app), Screen::Strengths);
+    // The chart says which interests no answer measured, instead of showing them as 0 %.
+    let chart = labels(&app)
+        .into_iter()
+        .find(|l| l.starts_with(&ui().chart_title))
+        .expect("the interest chart is described for screen readers");
+    let measured = &quiz.items[0].options[0].adds;
+    for interest in &shipped().taxonomy.interests {
+        let unanswered = fill(&ui().chart_unanswered, &[("name", &interest.name)]);
+        assert_eq!(
+            chart.contains(&unanswered),
+            !measured.iter().any(|(d, _)| *d == interest.id),
+            "{chart}"
+        );
+    }
     press(&mut app, &ui().see_matches);
     assert!(
         buttons(&app)

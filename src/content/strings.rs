@@ -216,6 +216,8 @@ ui_strings! {
     strengths_styles,
     chart_title,
     chart_bar ["name", "percent"],
+    chart_unanswered ["name"],
+    not_answered,
     percent ["percent"],
     see_matches,
     results_title,

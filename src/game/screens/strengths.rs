@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use super::{Screen, back_footer, root, top_bar};
+use crate::content::UiStrings;
 use crate::content::fill;
 use crate::game::a11y::ReadAloud;
 use crate::game::a11y::{AccessRole, Accessible};
@@ -12,7 +13,7 @@ use crate::game::anim::{Grow, PopIn};
 use crate::game::content::GameContent;
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
-use crate::matching::Strength;
+use crate::matching::{ChartBar, Strength};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Strengths), spawn_strengths);
@@ -30,91 +31,7 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
                 .with_children(|c| {
                     c.spawn(widgets::heading(ui.strengths_title.clone()));
 
-                    // The chart, described in words for screen readers.
-                    let description: Vec<String> = strengths
-                        .chart
-                        .iter()
-                        .map(|b| {
-                            fill(
-                                &ui.chart_bar,
-                                &[
-                                    ("name", &b.name),
-                                    ("percent", &b.percent.unwrap_or(0).to_string()),
-                                ],
-                            )
-                        })
-                        .collect();
-                    c.spawn((widgets::card("Interest chart"), PopIn::new(0.0)))
-                        .insert(Accessible::new(
-                            AccessRole::Image,
-                            format!("{} — {}", ui.chart_title, description.join(", ")),
-                        ))
-                        .with_children(|card| {
-                            card.spawn(widgets::subheading(ui.chart_title.clone()));
-                            for (i, bar) in strengths.chart.iter().enumerate() {
-                                let percent = bar.percent.unwrap_or(0);
-                                card.spawn((
-                                    Name::new(format!("Bar: {}", bar.name)),
-                                    Node {
-                                        align_items: AlignItems::Center,
-                                        column_gap: px(10),
-                                        ..default()
-                                    },
-                                ))
-                                .with_children(|row| {
-                                    row.spawn((
-                                        Node {
-                                            width: percent_val(28.0),
-                                            ..default()
-                                        },
-                                        Name::new("Bar name"),
-                                    ))
-                                    .with_children(|n| {
-                                        n.spawn(widgets::body(bar.name.clone()));
-                                    });
-                                    row.spawn((
-                                        Name::new("Bar track"),
-                                        Node {
-                                            flex_grow: 1.0,
-                                            height: px(22),
-                                            border_radius: BorderRadius::all(px(11)),
-                                            overflow: Overflow::clip(),
-                                            ..default()
-                                        },
-                                        Surface::Track,
-                                        BackgroundColor::default(),
-                                    ))
-                                    .with_children(|t| {
-                                        t.spawn((
-                                            Name::new("Bar fill"),
-                                            Node {
-                                                width: percent_val(0.0),
-                                                height: percent_val(100.0),
-                                                border_radius: BorderRadius::all(px(11)),
-                                                ..default()
-                                            },
-                                            Surface::Interest(i),
-                                            BackgroundColor::default(),
-                                            Grow::to(f32::from(percent), 0.1 + 0.08 * i as f32),
-                                        ));
-                                    });
-                                    row.spawn((
-                                        Node {
-                                            width: px(52),
-                                            ..default()
-                                        },
-                                        Name::new("Bar value"),
-                                    ))
-                                    .with_children(|n| {
-                                        n.spawn(widgets::soft(fill(
-                                            &ui.percent,
-                                            &[("percent", &percent.to_string())],
-                                        )));
-                                    });
-                                });
-                            }
-                        });
-
+                    chart(c, ui, &strengths.chart);
                     if strengths.is_empty() {
                         c.spawn(widgets::body(content.strings.strengths.none_yet.clone()));
                     }
@@ -142,8 +59,101 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
         });
 }
 
-fn percent_val(v: f32) -> Val {
-    Val::Percent(v)
+/// The interest chart in a card, described in words for screen readers. An interest no
+/// answered card measured says so instead of showing 0 %, which would read as a dislike.
+fn chart(parent: &mut ChildSpawnerCommands, ui: &UiStrings, bars: &[ChartBar]) {
+    let words = |bar: &ChartBar| match bar.percent {
+        Some(p) => fill(
+            &ui.chart_bar,
+            &[("name", &bar.name), ("percent", &p.to_string())],
+        ),
+        None => fill(&ui.chart_unanswered, &[("name", &bar.name)]),
+    };
+    let description: Vec<String> = bars.iter().map(words).collect();
+    parent
+        .spawn((widgets::card("Interest chart"), PopIn::new(0.0)))
+        .insert(Accessible::new(
+            AccessRole::Image,
+            format!("{} — {}", ui.chart_title, description.join(", ")),
+        ))
+        .with_children(|card| {
+            card.spawn(widgets::subheading(ui.chart_title.clone()));
+            for (i, bar) in bars.iter().enumerate() {
+                chart_bar(card, ui, i, bar);
+            }
+        });
+}
+
+/// One row of the chart: the interest's name, a bar that grows to its share, and the figure.
+fn chart_bar(card: &mut ChildSpawnerCommands, ui: &UiStrings, i: usize, bar: &ChartBar) {
+    let value = match bar.percent {
+        Some(p) => fill(&ui.percent, &[("percent", &p.to_string())]),
+        None => ui.not_answered.clone(),
+    };
+    card.spawn((
+        Name::new(format!("Bar: {}", bar.name)),
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: px(10),
+            ..default()
+        },
+    ))
+    .with_children(|row| {
+        row.spawn((
+            Node {
+                width: Val::Percent(28.0),
+                ..default()
+            },
+            Name::new("Bar name"),
+        ))
+        .with_children(|n| {
+            n.spawn(widgets::body(bar.name.clone()));
+        });
+        row.spawn(bar_track()).with_children(|t| {
+            t.spawn(bar_fill(i, bar.percent.unwrap_or(0)));
+        });
+        row.spawn((
+            Node {
+                min_width: px(52),
+                ..default()
+            },
+            Name::new("Bar value"),
+        ))
+        .with_children(|n| {
+            n.spawn(widgets::soft(value));
+        });
+    });
+}
+
+fn bar_track() -> impl Bundle {
+    (
+        Name::new("Bar track"),
+        Node {
+            flex_grow: 1.0,
+            height: px(22),
+            border_radius: BorderRadius::all(px(11)),
+            overflow: Overflow::clip(),
+            ..default()
+        },
+        Surface::Track,
+        BackgroundColor::default(),
+    )
+}
+
+/// The coloured part of a bar; it grows from nothing, one bar after another.
+fn bar_fill(i: usize, percent: u8) -> impl Bundle {
+    (
+        Name::new("Bar fill"),
+        Node {
+            width: Val::Percent(0.0),
+            height: Val::Percent(100.0),
+            border_radius: BorderRadius::all(px(11)),
+            ..default()
+        },
+        Surface::Interest(i),
+        BackgroundColor::default(),
+        Grow::to(f32::from(percent), 0.1 + 0.08 * i as f32),
+    )
 }
 
 fn strength_card(parent: &mut ChildSpawnerCommands, st: &Strength, delay: f32) {
