@@ -9,55 +9,12 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::AppSystems;
-use super::actions::{Act, Action, Activate, Focused};
 use super::content::GameContent;
-use super::menu::MenuRoot;
-use super::screens::ScreenRoot;
-use super::settings::Settings;
+use super::model::{
+    AccessRole, Accessible, Act, Action, Activate, Announce, AppSystems, FocusOrder, Focused,
+    MenuRoot, ReadAloud, ScreenRoot, Settings,
+};
 use crate::content::fill;
-
-/// What a node is to assistive technology.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AccessRole {
-    Heading {
-        level: u8,
-    },
-    Text,
-    /// `pressed`: `Some` for options that can be chosen.
-    Button {
-        pressed: Option<bool>,
-    },
-    /// A link out of the game (the official careers page).
-    Link {
-        url: String,
-    },
-    Progress {
-        value: u32,
-        max: u32,
-    },
-    /// A picture drawn in the game, such as the interest chart.
-    Image,
-    List,
-    ListItem,
-    Group,
-}
-
-#[derive(Component, Debug, Clone, PartialEq)]
-pub struct Accessible {
-    pub role: AccessRole,
-    pub label: String,
-}
-
-impl Accessible {
-    pub fn new(role: AccessRole, label: impl Into<String>) -> Self {
-        Self {
-            role,
-            label: label.into(),
-        }
-    }
-}
 
 /// One node of the mirror. `id` names the game entity so the page can act on it; `rect` is
 /// where it is drawn on the canvas and `shown` the part of that which can be seen (x, y,
@@ -65,7 +22,9 @@ impl Accessible {
 /// the canvas use them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DomNode {
-    pub id: String,
+    /// The game entity; it becomes a string (its bits) only where the page receives it.
+    #[serde(rename = "id", serialize_with = "entity_id")]
+    pub entity: Entity,
     #[serde(flatten)]
     pub role: AccessRole,
     pub label: String,
@@ -80,16 +39,6 @@ pub struct DomNode {
     #[serde(skip)]
     pub read: bool,
 }
-
-/// Marks the part of a screen that is announced (through the page's polite live region, and
-/// by read aloud) when it first appears or changes: the question, the results' heading. A
-/// screen with none has its first heading announced.
-#[derive(Component, Debug, Default, Clone, Copy)]
-pub struct Announce;
-
-/// Marks what read aloud reads after the announcement: a question's options, the matches.
-#[derive(Component, Debug, Default, Clone, Copy)]
-pub struct ReadAloud;
 
 /// The latest announcement. `seq` goes up by one for each new one, so the page says each
 /// once; `speech` is what read aloud says (the announcement, then the [`ReadAloud`] text).
@@ -112,6 +61,10 @@ pub struct DomSnapshot {
     pub sound: bool,
 }
 
+fn entity_id<S: serde::Serializer>(entity: &Entity, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&entity.to_bits().to_string())
+}
+
 impl DomSnapshot {
     /// Every node, depth first, in reading order.
     pub fn flatten(&self) -> Vec<&DomNode> {
@@ -131,7 +84,7 @@ impl DomSnapshot {
         self.flatten()
             .into_iter()
             .filter(|n| matches!(n.role, AccessRole::Button { .. } | AccessRole::Link { .. }))
-            .filter_map(|n| n.id.parse::<u64>().ok().and_then(Entity::try_from_bits))
+            .map(|n| n.entity)
             .collect()
     }
 
@@ -148,7 +101,7 @@ impl DomSnapshot {
         self.flatten()
             .into_iter()
             .filter(|n| matches!(n.role, AccessRole::Button { pressed: Some(_) }))
-            .filter_map(|n| n.id.parse::<u64>().ok().and_then(Entity::try_from_bits))
+            .map(|n| n.entity)
             .collect()
     }
 
@@ -156,8 +109,7 @@ impl DomSnapshot {
         self.flatten()
             .into_iter()
             .find(|n| matches!(n.role, AccessRole::Button { .. }) && n.label == label)
-            .and_then(|n| n.id.parse::<u64>().ok())
-            .and_then(Entity::try_from_bits)
+            .map(|n| n.entity)
     }
 }
 
@@ -180,12 +132,13 @@ pub struct A11ySystems;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<DomSnapshot>()
+        .init_resource::<FocusOrder>()
         .init_resource::<Announcer>()
         .add_systems(
             Update,
             note_news
                 .in_set(AppSystems::RecordInput)
-                .after(super::actions::InputSystems),
+                .after(super::model::InputSystems),
         )
         // After layout, so a control that appeared this frame has its real size and place in
         // the mirror at once, not only after the next input wakes the game.
@@ -260,6 +213,7 @@ fn note_news(
 
 fn build_snapshot(
     mut snapshot: ResMut<DomSnapshot>,
+    mut order: ResMut<FocusOrder>,
     mut announcer: ResMut<Announcer>,
     screen: Option<Res<State<super::Screen>>>,
     next_screen: Option<Res<NextState<super::Screen>>>,
@@ -290,6 +244,10 @@ fn build_snapshot(
     // The last answer's "You chose …" waits for the screen it leads to, so both are said.
     let screen_changing = next_screen.is_some_and(|n| !matches!(*n, NextState::Unchanged));
     announce(&mut next, &mut announcer, screen_changing);
+    order.set_if_neq(FocusOrder {
+        controls: next.focus_order(),
+        options: next.options(),
+    });
     // Only touch the resource when something changed, so the page is only updated then.
     if *snapshot != next {
         *snapshot = next;
@@ -395,7 +353,7 @@ fn collect(
                 return;
             }
             out.push(DomNode {
-                id: entity.to_bits().to_string(),
+                entity,
                 role: a.role.clone(),
                 label: a.label.clone(),
                 focused: focused == Some(entity),

@@ -7,96 +7,9 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use super::AppSystems;
-use super::a11y::DomSnapshot;
-use super::menu::Menu;
-use super::screens::Screen;
-use super::settings::{TextSize, Toggle};
-
-/// Which Explore filter a button changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FilterKind {
-    Family,
-    Contact,
-    Route,
-    Subject,
-}
-
-/// The systems that turn input into actions (page input is queued before them).
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct InputSystems;
-
-/// What a button does.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Title: a fresh quiz.
-    Start,
-    /// Title: carry on with saved answers.
-    Continue,
-    /// Browse every role.
-    Explore,
-    OpenMenu,
-    CloseMenu,
-    /// Intro: on to the first question.
-    BeginQuiz,
-    /// Quiz: choose option `option` of item `item` (for subjects, toggle it).
-    Choose {
-        item: usize,
-        option: usize,
-    },
-    /// Quiz: on from a multi-choice item.
-    Next,
-    /// Quiz: move on without answering.
-    Skip,
-    /// Go back one step.
-    Back,
-    /// Strengths: on to the matches.
-    ShowMatches,
-    /// Show one role (an index into the catalogue).
-    OpenRole(usize),
-    CycleFilter(FilterKind),
-    ClearFilters,
-    /// Open the official careers page.
-    ReadMore(String),
-    /// Forget the answers and start a new quiz.
-    StartAgain,
-    /// Forget the answers and go back to the title (for shared computers).
-    FinishAndClear,
-    /// Error screen: try loading again.
-    Retry,
-    /// Settings: text size.
-    SetTextSize(TextSize),
-    /// Settings: turn one on or off.
-    ToggleSetting(Toggle),
-    /// Read aloud: say the current question or screen again.
-    ReadAgain,
-}
-
-/// Press the button on this entity.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Activate(pub Entity);
-
-/// An action to apply, from any source.
-#[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct Act(pub Action);
-
-/// Marks a chosen option (drawn filled, and `pressed` for screen readers).
-#[derive(Component, Debug, Default)]
-pub struct Selected;
-
-/// The one focused control, if any: moved by keyboard here, or by the page's focus on the web.
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Focused(pub Option<Entity>);
-
-/// Who moves focus with Tab and arrows: the game (desktop, tests) or the page (web: the
-/// browser moves focus through the mirror's real buttons, and the game follows).
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub enum FocusOwner {
-    #[default]
-    Game,
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    Page,
-}
+use super::model::{
+    Act, Action, Activate, AppSystems, FocusOrder, FocusOwner, Focused, InputSystems, Menu, Screen,
+};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Activate>()
@@ -131,7 +44,9 @@ fn press_on_pointer(
 fn keyboard_input(
     mut keys: MessageReader<KeyboardInput>,
     held: Res<ButtonInput<KeyCode>>,
-    snapshot: Res<DomSnapshot>,
+    focus_order: Res<FocusOrder>,
+    screen: Option<Res<State<Screen>>>,
+    menu: Option<Res<State<Menu>>>,
     owner: Res<FocusOwner>,
     mut focused: ResMut<Focused>,
     mut activate: MessageWriter<Activate>,
@@ -141,7 +56,9 @@ fn keyboard_input(
         if key.state != ButtonState::Pressed {
             continue;
         }
-        let order = snapshot.focus_order();
+        let on_question = screen.as_ref().is_some_and(|s| *s.get() == Screen::Quiz)
+            && menu.as_ref().is_none_or(|m| *m.get() == Menu::Closed);
+        let order = &focus_order.controls;
         let step = |forward: bool, current: Option<Entity>| -> Option<Entity> {
             if order.is_empty() {
                 return None;
@@ -174,9 +91,9 @@ fn keyboard_input(
                 act.write(Act(Action::Back));
             }
             // Number keys choose a question's answer by its place (1 is the first).
-            code if snapshot.screen == "Quiz" && !snapshot.modal => {
+            code if on_question => {
                 if let Some(n) = digit(code)
-                    && let Some(option) = snapshot.options().get(n - 1)
+                    && let Some(option) = focus_order.options.get(n - 1)
                 {
                     activate.write(Activate(*option));
                 }
@@ -216,14 +133,15 @@ fn activate_to_act(
 
 /// The focused control's action, and where it was, so focus survives a rebuild.
 #[derive(Resource, Debug, Default)]
-struct FocusMemory(Option<(String, Action)>);
+struct FocusMemory(Option<(Place, Action)>);
 
 /// Where the student is: the screen and whether the menu is open.
-fn place(screen: &Option<Res<State<Screen>>>, menu: &Option<Res<State<Menu>>>) -> String {
-    format!(
-        "{:?}/{:?}",
+type Place = (Option<Screen>, Option<Menu>);
+
+fn place(screen: &Option<Res<State<Screen>>>, menu: &Option<Res<State<Menu>>>) -> Place {
+    (
         screen.as_ref().map(|s| *s.get()),
-        menu.as_ref().map(|m| *m.get())
+        menu.as_ref().map(|m| *m.get()),
     )
 }
 

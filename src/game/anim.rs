@@ -2,10 +2,9 @@
 //! of a second and asks for redraws only while it runs (the game is otherwise idle). With
 //! reduced motion, everything jumps straight to its end.
 
+use super::model::AppSystems;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
-
-use super::AppSystems;
 
 /// How long a pop-in or grow takes, in seconds.
 const DURATION: f32 = 0.28;

@@ -6,14 +6,12 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 
+use super::model::{Act, Action, Screen};
 use crate::content::{
     Content, ContentError, DEFAULT_LANGUAGE, QUIZ_PATH, SourceFile, Sources, TAXONOMY_PATH,
     role_file_path, strings_path,
 };
 use crate::matching::Matcher;
-
-use super::actions::{Act, Action};
-use super::screens::Screen;
 
 /// The checked content the game plays from, with the matcher prepared for it.
 #[derive(Resource)]

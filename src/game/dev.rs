@@ -1,11 +1,9 @@
 //! Development conveniences, only with the `dev` feature (never in a web release): F1 toggles
 //! Bevy's UI debug outlines, and screen and menu transitions are logged to the console.
 
+use super::model::{Menu, Screen};
 use bevy::prelude::*;
 use bevy::ui_render::GlobalUiDebugOptions;
-
-use super::menu::Menu;
-use super::screens::Screen;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

@@ -3,12 +3,10 @@
 //! of the frame after the one that asked for it: without a request, a pressed Close would wait
 //! for the next mouse move or key (on the web, up to a minute with the page focused).
 
+use super::model::{Menu, Screen};
 use bevy::prelude::*;
 use bevy::state::state::FreelyMutableState;
 use bevy::window::RequestRedraw;
-
-use super::menu::Menu;
-use super::screens::Screen;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<RequestRedraw>().add_systems(

@@ -5,24 +5,11 @@
 
 use bevy::prelude::*;
 
-use super::AppSystems;
-use super::actions::Action;
 use super::content::GameContent;
-use super::settings::{DeviceMotion, Settings, TextSize, Toggle};
+use super::model::{Action, AppSystems, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Toggle};
 use super::theme::widgets::Scrollable;
 use super::theme::{ButtonKind, Surface, widgets};
 use crate::content::fill;
-
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Menu {
-    #[default]
-    Closed,
-    Settings,
-}
-
-/// Marks the overlay's root.
-#[derive(Component, Debug, Default)]
-pub struct MenuRoot;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Menu>()

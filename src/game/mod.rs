@@ -10,6 +10,7 @@ mod content;
 mod dev;
 mod frames;
 mod menu;
+mod model;
 mod persistence;
 mod platform;
 mod screens;
@@ -22,29 +23,17 @@ mod web;
 
 use bevy::prelude::*;
 
-pub use a11y::{AccessRole, Accessible, DomNode, DomSnapshot};
-pub use actions::{Act, Action, Activate, Focused};
+pub use a11y::{DomNode, DomSnapshot};
 pub use anim::Motion;
 pub use content::{ContentFailed, GameContent};
-pub use menu::Menu;
+pub use model::{
+    AccessRole, Accessible, Act, Action, Activate, AppSystems, DeviceMotion, Focused, Menu, Screen,
+    Settings, TextSize, Toggle,
+};
 pub use persistence::{MemoryBackend, SaveBackend, SaveStore, Saved};
-pub use screens::Screen;
 pub use session::{ExploreFilters, Session};
-pub use settings::{DeviceMotion, Settings, SettingsStore, TextSize, Toggle};
+pub use settings::SettingsStore;
 pub use theme::Palette;
-
-/// The order systems run in within `Update`, set once here.
-#[derive(SystemSet, Debug, Clone, Copy, Eq, PartialEq, Hash, PartialOrd, Ord)]
-pub enum AppSystems {
-    /// Turn pointer, keyboard and DOM input into `Activate` and `Act` messages.
-    RecordInput,
-    /// Apply actions to the session and the screen state.
-    Update,
-    /// Rebuild the screen when what it shows has changed.
-    Rebuild,
-    /// Restyle, animate and mirror to the DOM.
-    Present,
-}
 
 /// Everything but the platform: states, screens, session, theme, input and the DOM mirror.
 pub fn plugin(app: &mut App) {

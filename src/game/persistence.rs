@@ -5,12 +5,10 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::content::GameContent;
-use super::session::Session;
 use crate::content::Answers;
 
 /// Bumped when the save format changes; older saves are read if possible, else dropped.
-const SAVE_VERSION: u32 = 1;
+pub const SAVE_VERSION: u32 = 1;
 
 /// What is kept between visits: the answers and where the student was. No name, no identity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,17 +17,6 @@ pub struct Saved {
     pub answers: Answers,
     pub position: usize,
     pub finished: bool,
-}
-
-impl From<&Session> for Saved {
-    fn from(s: &Session) -> Self {
-        Saved {
-            version: SAVE_VERSION,
-            answers: s.answers.clone(),
-            position: s.position,
-            finished: s.finished,
-        }
-    }
 }
 
 /// Where saves go.
@@ -139,33 +126,5 @@ pub(super) fn plugin(app: &mut App) {
     // Tests insert their own store before adding the plugin.
     if !app.world().contains_resource::<SaveStore>() {
         app.init_resource::<SaveStore>();
-    }
-    app.add_systems(Update, restore_save.run_if(resource_added::<GameContent>));
-}
-
-/// Once the content is known, restores a saved session if there is one it can read.
-fn restore_save(
-    game: Res<GameContent>,
-    mut store: ResMut<SaveStore>,
-    mut session: ResMut<Session>,
-) {
-    let Some(raw) = store.raw() else { return };
-    match serde_json::from_str::<Saved>(&raw) {
-        Ok(saved) if saved.version <= SAVE_VERSION => {
-            let quiz = &game.content.quiz;
-            let mut answers = saved.answers;
-            let dropped = answers.retain_valid(quiz);
-            if dropped > 0 {
-                info!("dropped {dropped} saved answers the current quiz no longer has");
-            }
-            session.answers = answers;
-            session.position = saved.position.min(quiz.items.len().saturating_sub(1));
-            session.finished = saved.finished;
-        }
-        _ => {
-            warn!("the saved answers could not be read; starting fresh");
-            store.clear();
-            session.notice = Some(game.content.strings.ui.save_lost.clone());
-        }
     }
 }

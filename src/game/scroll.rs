@@ -6,8 +6,7 @@ use bevy::input::touch::{TouchInput, TouchPhase};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use super::AppSystems;
-use super::actions::Focused;
+use super::model::{AppSystems, Focused};
 use super::theme::widgets::Scrollable;
 
 /// Pixels one wheel "line" scrolls.

@@ -1,15 +1,13 @@
 //! The student's session: their answers, where they are in the quiz, the role they are
-//! looking at, the Explore filters, and where Back goes. All actions are applied here, in one
-//! place, so every way of pressing a button behaves the same.
+//! looking at, the Explore filters, and where Back goes. The actions that change them are
+//! applied here, one small system per kind, so every way of pressing a button behaves the
+//! same. It also restores a saved session when the content has loaded.
 
 use bevy::prelude::*;
 
-use super::AppSystems;
-use super::actions::{Act, Action, FilterKind};
 use super::content::GameContent;
-use super::menu::Menu;
-use super::persistence::{SaveStore, Saved};
-use super::screens::{Dirty, Screen};
+use super::model::{Act, Action, AppSystems, Dirty, FilterKind, Menu, Screen};
+use super::persistence::{SAVE_VERSION, SaveStore, Saved};
 use crate::content::{Answers, Content, PatientContact, Role, Taxonomy};
 
 /// A place Back can return to.
@@ -116,167 +114,324 @@ impl Session {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Session>()
         .add_message::<OpenUrl>()
-        .add_systems(Update, apply_actions.in_set(AppSystems::Update));
+        .add_systems(Update, apply_actions_systems().in_set(AppSystems::Update))
+        .add_systems(Update, restore_save.run_if(resource_added::<GameContent>));
 }
 
-#[allow(clippy::too_many_arguments)]
-fn apply_actions(
-    mut acts: MessageReader<Act>,
-    mut session: ResMut<Session>,
-    game: Option<Res<GameContent>>,
-    screen: Res<State<Screen>>,
-    menu: Res<State<Menu>>,
-    mut next_screen: ResMut<NextState<Screen>>,
-    mut next_menu: ResMut<NextState<Menu>>,
-    mut dirty: ResMut<Dirty>,
-    mut store: ResMut<SaveStore>,
-    mut open_url: MessageWriter<OpenUrl>,
-) {
-    for Act(action) in acts.read() {
-        let here = *screen.get();
-        let menu_open = *menu.get() != Menu::Closed;
-        let Some(game) = game.as_deref() else {
-            continue;
+/// The actions this module applies, one system for each kind, in a fixed order so that two
+/// presses in one frame apply as they came. Retry, settings and read aloud are applied where
+/// they belong (content loading, settings, the mirror).
+fn apply_actions_systems() -> impl IntoScheduleConfigs<bevy::ecs::system::ScheduleSystem, ()> {
+    (
+        open_and_close_menu,
+        start_and_clear,
+        record_answer,
+        go_back,
+        open_roles,
+        filter_roles,
+    )
+        .chain()
+}
+
+/// The student's session with what applying an action may change.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Step<'w> {
+    session: ResMut<'w, Session>,
+    screen: Res<'w, State<Screen>>,
+    menu: Res<'w, State<Menu>>,
+    next_screen: ResMut<'w, NextState<Screen>>,
+    dirty: ResMut<'w, Dirty>,
+    store: ResMut<'w, SaveStore>,
+}
+
+impl Step<'_> {
+    fn here(&self) -> Screen {
+        *self.screen.get()
+    }
+
+    fn menu_open(&self) -> bool {
+        *self.menu.get() != Menu::Closed
+    }
+
+    fn go(&mut self, screen: Screen) {
+        self.next_screen.set(screen);
+    }
+
+    /// Shows the open screen again with what changed (a filter, the next question).
+    fn redraw(&mut self) {
+        self.dirty.0 = true;
+    }
+
+    fn save(&mut self) {
+        self.store.save(&Saved::from(&*self.session));
+    }
+
+    /// Remembers where the student is, so Back returns here.
+    fn remember(&mut self) {
+        let place = Place {
+            screen: self.here(),
+            role: self.session.role,
         };
-        let quiz = &game.content.quiz;
-        let go = |next: &mut NextState<Screen>, s: Screen| next.set(s);
-        match action {
-            Action::OpenMenu => next_menu.set(Menu::Settings),
-            Action::CloseMenu => next_menu.set(Menu::Closed),
-            Action::Back if menu_open => next_menu.set(Menu::Closed),
-            Action::Start | Action::StartAgain => {
-                let keep_notice = session.notice.take().filter(|_| *action == Action::Start);
-                *session = Session {
-                    notice: keep_notice,
-                    ..default()
-                };
-                store.clear();
-                next_menu.set(Menu::Closed);
-                go(&mut next_screen, Screen::Intro);
-            }
-            Action::FinishAndClear => {
-                *session = Session::default();
-                store.clear();
-                next_menu.set(Menu::Closed);
-                go(&mut next_screen, Screen::Title);
-            }
-            Action::Continue => {
-                let s = if session.finished {
-                    Screen::Strengths
-                } else {
-                    Screen::Quiz
-                };
-                go(&mut next_screen, s);
-            }
-            Action::BeginQuiz => {
-                session.position = 0;
-                go(&mut next_screen, Screen::Quiz);
-            }
-            Action::Explore => {
-                let role = session.role;
-                session.history.push(Place { screen: here, role });
-                go(&mut next_screen, Screen::Explore);
-            }
-            Action::Choose { item, option } => {
-                let Some(it) = quiz.items.get(*item) else {
-                    continue;
-                };
-                let Some(opt) = it.options.get(*option) else {
-                    continue;
-                };
-                if it.max_choices > 1 {
-                    // Toggle, keeping at most `max_choices`.
-                    let mut chosen: Vec<String> = session.answers.chosen(&it.id).to_vec();
-                    if let Some(at) = chosen.iter().position(|c| *c == opt.id) {
-                        chosen.remove(at);
-                    } else if chosen.len() < it.max_choices {
-                        chosen.push(opt.id.clone());
-                    }
-                    let refs: Vec<&str> = chosen.iter().map(String::as_str).collect();
-                    let _ = session.answers.answer(quiz, &it.id, &refs);
-                    dirty.0 = true;
-                } else {
-                    let _ = session.answers.answer(quiz, &it.id, &[opt.id.as_str()]);
-                    advance(&mut session, quiz.items.len(), &mut next_screen, &mut dirty);
-                }
-                store.save(&Saved::from(&*session));
-            }
-            Action::Next | Action::Skip => {
-                if here == Screen::Quiz {
-                    advance(&mut session, quiz.items.len(), &mut next_screen, &mut dirty);
-                    store.save(&Saved::from(&*session));
-                }
-            }
-            Action::Back => match here {
-                Screen::Quiz if session.position == 0 => go(&mut next_screen, Screen::Intro),
-                Screen::Quiz => {
-                    session.position -= 1;
-                    dirty.0 = true;
-                    store.save(&Saved::from(&*session));
-                }
-                Screen::Intro => go(&mut next_screen, Screen::Title),
-                Screen::Strengths => {
-                    session.position = quiz.items.len().saturating_sub(1);
-                    go(&mut next_screen, Screen::Quiz);
-                }
-                Screen::Results => go(&mut next_screen, Screen::Strengths),
-                Screen::Explore | Screen::RoleDetail => match session.history.pop() {
-                    Some(place) => {
-                        session.role = place.role;
-                        if place.screen == here {
-                            dirty.0 = true;
-                        } else {
-                            go(&mut next_screen, place.screen);
-                        }
-                    }
-                    None => go(&mut next_screen, Screen::Title),
-                },
-                Screen::Title | Screen::Loading | Screen::Error => {}
-            },
-            Action::ShowMatches => go(&mut next_screen, Screen::Results),
-            Action::OpenRole(index) => {
-                if *index < game.content.roles.len() {
-                    let role = session.role;
-                    session.history.push(Place { screen: here, role });
-                    session.role = Some(*index);
-                    if here == Screen::RoleDetail {
-                        dirty.0 = true;
-                    } else {
-                        go(&mut next_screen, Screen::RoleDetail);
-                    }
-                }
-            }
-            Action::CycleFilter(kind) => {
-                session.filters.cycle(*kind, game.content);
-                dirty.0 = true;
-            }
-            Action::ClearFilters => {
-                session.filters = ExploreFilters::default();
-                dirty.0 = true;
-            }
-            Action::ReadMore(url) => {
-                open_url.write(OpenUrl(url.clone()));
-            }
-            // Handled where they belong: content loading and the settings.
-            Action::Retry
-            | Action::SetTextSize(_)
-            | Action::ToggleSetting(_)
-            | Action::ReadAgain => {}
+        self.session.history.push(place);
+    }
+
+    /// Moves to the next item, or on to the strengths screen after the last one.
+    fn advance(&mut self, items: usize) {
+        if self.session.position + 1 >= items {
+            self.session.finished = true;
+            self.go(Screen::Strengths);
+        } else {
+            self.session.position += 1;
+            self.redraw();
         }
     }
 }
 
-/// Moves to the next item, or on to the strengths screen after the last one.
-fn advance(session: &mut Session, items: usize, next: &mut NextState<Screen>, dirty: &mut Dirty) {
-    if session.position + 1 >= items {
-        session.finished = true;
-        next.set(Screen::Strengths);
-    } else {
-        session.position += 1;
-        dirty.0 = true;
+fn open_and_close_menu(
+    mut acts: MessageReader<Act>,
+    menu: Res<State<Menu>>,
+    mut next_menu: ResMut<NextState<Menu>>,
+) {
+    for Act(action) in acts.read() {
+        match action {
+            Action::OpenMenu => next_menu.set(Menu::Settings),
+            Action::CloseMenu => next_menu.set(Menu::Closed),
+            Action::Back if *menu.get() != Menu::Closed => next_menu.set(Menu::Closed),
+            _ => {}
+        }
+    }
+}
+
+/// Title and intro: a fresh start, carrying on, or clearing the answers away.
+fn start_and_clear(
+    mut acts: MessageReader<Act>,
+    mut step: Step,
+    mut next_menu: ResMut<NextState<Menu>>,
+) {
+    for Act(action) in acts.read() {
+        match action {
+            Action::Start | Action::StartAgain => {
+                let keep_notice = step
+                    .session
+                    .notice
+                    .take()
+                    .filter(|_| *action == Action::Start);
+                *step.session = Session {
+                    notice: keep_notice,
+                    ..default()
+                };
+                step.store.clear();
+                next_menu.set(Menu::Closed);
+                step.go(Screen::Intro);
+            }
+            Action::FinishAndClear => {
+                *step.session = Session::default();
+                step.store.clear();
+                next_menu.set(Menu::Closed);
+                step.go(Screen::Title);
+            }
+            Action::Continue => {
+                let to = if step.session.finished {
+                    Screen::Strengths
+                } else {
+                    Screen::Quiz
+                };
+                step.go(to);
+            }
+            Action::BeginQuiz => {
+                step.session.position = 0;
+                step.go(Screen::Quiz);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Quiz: choosing an answer (toggling one of several), moving on, or skipping. Every answer
+/// is saved at once, so a closed tab loses nothing.
+fn record_answer(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<GameContent>>) {
+    let Some(game) = game else { return };
+    let quiz = &game.content.quiz;
+    for Act(action) in acts.read() {
+        match action {
+            Action::Choose { item, option } => {
+                let Some((it, opt)) = quiz
+                    .items
+                    .get(*item)
+                    .and_then(|it| Some((it, it.options.get(*option)?)))
+                else {
+                    warn!("no quiz item {item} with option {option}: answer not recorded");
+                    continue;
+                };
+                let several = it.max_choices > 1;
+                let chosen: Vec<String> = if several {
+                    toggled(step.session.answers.chosen(&it.id), &opt.id, it.max_choices)
+                } else {
+                    vec![opt.id.clone()]
+                };
+                let refs: Vec<&str> = chosen.iter().map(String::as_str).collect();
+                if let Err(e) = step.session.answers.answer(quiz, &it.id, &refs) {
+                    warn!("answer to {} not recorded: {e}", it.id);
+                }
+                if several {
+                    step.redraw();
+                } else {
+                    step.advance(quiz.items.len());
+                }
+                step.save();
+            }
+            Action::Next | Action::Skip if step.here() == Screen::Quiz => {
+                step.advance(quiz.items.len());
+                step.save();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The choices of a multi-choice item after pressing `option`: off if it was on, else on
+/// while there is room for it.
+fn toggled(chosen: &[String], option: &str, max: usize) -> Vec<String> {
+    let mut chosen = chosen.to_vec();
+    if let Some(at) = chosen.iter().position(|c| c == option) {
+        chosen.remove(at);
+    } else if chosen.len() < max {
+        chosen.push(option.to_string());
+    }
+    chosen
+}
+
+/// Back (or Escape) when no menu is open: one step back from wherever the student is.
+fn go_back(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<GameContent>>) {
+    let Some(game) = game else { return };
+    let items = game.content.quiz.items.len();
+    for Act(action) in acts.read() {
+        if *action != Action::Back || step.menu_open() {
+            continue;
+        }
+        match step.here() {
+            Screen::Quiz if step.session.position == 0 => step.go(Screen::Intro),
+            Screen::Quiz => {
+                step.session.position -= 1;
+                step.redraw();
+                step.save();
+            }
+            Screen::Intro => step.go(Screen::Title),
+            Screen::Strengths => {
+                step.session.position = items.saturating_sub(1);
+                step.go(Screen::Quiz);
+            }
+            Screen::Results => step.go(Screen::Strengths),
+            Screen::Explore | Screen::RoleDetail => back_through_history(&mut step),
+            Screen::Title | Screen::Loading | Screen::Error => {}
+        }
+    }
+}
+
+/// From Explore or a role page: to wherever the student came from, or the title screen.
+fn back_through_history(step: &mut Step) {
+    match step.session.history.pop() {
+        Some(place) => {
+            step.session.role = place.role;
+            if place.screen == step.here() {
+                step.redraw();
+            } else {
+                step.go(place.screen);
+            }
+        }
+        None => step.go(Screen::Title),
+    }
+}
+
+/// The matches, Explore, a role's page, and the official careers page outside the game.
+fn open_roles(
+    mut acts: MessageReader<Act>,
+    mut step: Step,
+    game: Option<Res<GameContent>>,
+    mut open_url: MessageWriter<OpenUrl>,
+) {
+    let Some(game) = game else { return };
+    for Act(action) in acts.read() {
+        match action {
+            Action::ShowMatches => step.go(Screen::Results),
+            Action::Explore => {
+                step.remember();
+                step.go(Screen::Explore);
+            }
+            Action::OpenRole(index) if *index < game.content.roles.len() => {
+                step.remember();
+                step.session.role = Some(*index);
+                if step.here() == Screen::RoleDetail {
+                    step.redraw();
+                } else {
+                    step.go(Screen::RoleDetail);
+                }
+            }
+            Action::OpenRole(index) => warn!("no role {index} to open"),
+            Action::ReadMore(url) => {
+                open_url.write(OpenUrl(url.clone()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Explore: moving a filter on to its next value, or clearing them all.
+fn filter_roles(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<GameContent>>) {
+    let Some(game) = game else { return };
+    for Act(action) in acts.read() {
+        match action {
+            Action::CycleFilter(kind) => {
+                step.session.filters.cycle(*kind, game.content);
+                step.redraw();
+            }
+            Action::ClearFilters => {
+                step.session.filters = ExploreFilters::default();
+                step.redraw();
+            }
+            _ => {}
+        }
     }
 }
 
 /// A request to open a web page outside the game (the page opens it in a new tab).
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub struct OpenUrl(pub String);
+
+impl From<&Session> for Saved {
+    fn from(s: &Session) -> Self {
+        Saved {
+            version: SAVE_VERSION,
+            answers: s.answers.clone(),
+            position: s.position,
+            finished: s.finished,
+        }
+    }
+}
+
+/// Once the content is known, restores a saved session if there is one it can read.
+fn restore_save(
+    game: Res<GameContent>,
+    mut store: ResMut<SaveStore>,
+    mut session: ResMut<Session>,
+) {
+    let Some(raw) = store.raw() else { return };
+    match serde_json::from_str::<Saved>(&raw) {
+        Ok(saved) if saved.version <= SAVE_VERSION => {
+            let quiz = &game.content.quiz;
+            let mut answers = saved.answers;
+            let dropped = answers.retain_valid(quiz);
+            if dropped > 0 {
+                info!("dropped {dropped} saved answers the current quiz no longer has");
+            }
+            session.answers = answers;
+            session.position = saved.position.min(quiz.items.len().saturating_sub(1));
+            session.finished = saved.finished;
+        }
+        _ => {
+            warn!("the saved answers could not be read; starting fresh");
+            store.clear();
+            session.notice = Some(game.content.strings.ui.save_lost.clone());
+        }
+    }
+}

@@ -11,12 +11,12 @@ use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use wasm_bindgen::prelude::*;
 
-use super::AppSystems;
 use super::a11y::DomSnapshot;
-use super::actions::{Act, Action, Activate, FocusOwner, Focused};
+use super::model::{
+    Act, Action, Activate, AppSystems, DeviceMotion, FocusOwner, Focused, Settings,
+};
 use super::persistence::SaveBackend;
 use super::session::OpenUrl;
-use super::settings::{DeviceMotion, Settings};
 
 #[wasm_bindgen]
 extern "C" {
@@ -95,7 +95,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         take_page_input
             .in_set(AppSystems::RecordInput)
-            .before(super::actions::InputSystems),
+            .before(super::model::InputSystems),
     )
     .add_systems(Update, (open_urls, play_sounds).in_set(AppSystems::Present))
     .add_systems(

@@ -3,10 +3,9 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, root};
-use crate::game::a11y::ReadAloud;
-use crate::game::actions::Action;
+use super::root;
 use crate::game::content::{ContentFailed, LoadProgress};
+use crate::game::model::{Action, ReadAloud, Screen};
 use crate::game::theme::{ButtonKind, widgets};
 
 pub(super) fn plugin(app: &mut App) {

@@ -3,11 +3,10 @@
 
 use bevy::prelude::*;
 
-use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
+use super::{RebuildSystems, back_footer, dirty_and_settled, root, top_bar};
 use crate::content::{Content, fill};
-use crate::game::a11y::{AccessRole, Accessible};
-use crate::game::actions::{Action, FilterKind};
 use crate::game::content::GameContent;
+use crate::game::model::{AccessRole, Accessible, Action, FilterKind, Screen};
 use crate::game::session::{ExploreFilters, Session};
 use crate::game::theme::{ButtonKind, widgets};
 

@@ -3,11 +3,10 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, back_footer, root, top_bar};
-use crate::game::a11y::ReadAloud;
-use crate::game::actions::Action;
+use super::{back_footer, root, top_bar};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
+use crate::game::model::{Action, ReadAloud, Screen};
 use crate::game::theme::{ButtonKind, widgets};
 
 pub(super) fn plugin(app: &mut App) {

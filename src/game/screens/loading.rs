@@ -4,10 +4,9 @@
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
-use super::{RebuildSystems, Screen, dirty_and_settled, root};
-use crate::game::AppSystems;
+use super::{RebuildSystems, dirty_and_settled, root};
 use crate::game::content::{ContentFailed, GameContent, LoadProgress};
-use crate::game::screens::Dirty;
+use crate::game::model::{AppSystems, Dirty, Screen};
 use crate::game::theme::widgets;
 
 pub(super) fn plugin(app: &mut App) {

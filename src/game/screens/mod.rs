@@ -15,38 +15,10 @@ mod title;
 
 use bevy::prelude::*;
 
-use super::AppSystems;
-use super::actions::Action;
+use super::model::{Action, AppSystems, Dirty, ReadAgainButton, Screen, ScreenRoot};
 use super::theme::widgets;
 use super::theme::{ButtonKind, Surface};
 use crate::content::UiStrings;
-
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    #[default]
-    Loading,
-    Error,
-    Title,
-    Intro,
-    Quiz,
-    Strengths,
-    Results,
-    RoleDetail,
-    Explore,
-}
-
-/// The "Read it again" button, shown only while read aloud is on.
-#[derive(Component, Debug, Default)]
-#[require(Visibility = Visibility::Hidden)]
-pub struct ReadAgainButton;
-
-/// Marks the root entity of the screen on display.
-#[derive(Component, Debug, Default)]
-pub struct ScreenRoot;
-
-/// Set when the open screen must be rebuilt from the session.
-#[derive(Resource, Debug, Default)]
-pub struct Dirty(pub bool);
 
 /// True when the open screen must be rebuilt and no screen change is pending.
 pub fn dirty_and_settled(dirty: Res<Dirty>, next: Res<NextState<Screen>>) -> bool {

@@ -4,12 +4,11 @@
 
 use bevy::prelude::*;
 
-use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
+use super::{RebuildSystems, back_footer, dirty_and_settled, root, top_bar};
 use crate::content::{Format, fill};
-use crate::game::a11y::{AccessRole, Accessible, Announce, ReadAloud};
-use crate::game::actions::Action;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
+use crate::game::model::{AccessRole, Accessible, Action, Announce, ReadAloud, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, widgets};
 

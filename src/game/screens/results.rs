@@ -5,12 +5,11 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, back_footer, root, top_bar};
+use super::{back_footer, root, top_bar};
 use crate::content::{Content, Role, fill};
-use crate::game::a11y::{AccessRole, Accessible, Announce, ReadAloud};
-use crate::game::actions::Action;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
+use crate::game::model::{AccessRole, Accessible, Action, Announce, ReadAloud, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
 use crate::matching::{Confidence, Match, MatchKind};

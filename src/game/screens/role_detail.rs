@@ -5,9 +5,7 @@
 use bevy::prelude::*;
 
 use super::results::{contact_name, route_names, subject_names};
-use super::{RebuildSystems, Screen, back_footer, dirty_and_settled, root, top_bar};
-use crate::game::a11y::{AccessRole, Accessible};
-use crate::game::actions::Action;
+use super::{RebuildSystems, back_footer, dirty_and_settled, root, top_bar};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::session::Session;
@@ -116,5 +114,5 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
         });
 }
 
-use crate::game::a11y::ReadAloud;
+use crate::game::model::{AccessRole, Accessible, Action, ReadAloud, Screen};
 use crate::game::theme::TextRole;

@@ -3,14 +3,12 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, back_footer, root, top_bar};
+use super::{back_footer, root, top_bar};
 use crate::content::UiStrings;
 use crate::content::fill;
-use crate::game::a11y::ReadAloud;
-use crate::game::a11y::{AccessRole, Accessible};
-use crate::game::actions::Action;
 use crate::game::anim::{Grow, PopIn};
 use crate::game::content::GameContent;
+use crate::game::model::{AccessRole, Accessible, Action, ReadAloud, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
 use crate::matching::{ChartBar, Strength};

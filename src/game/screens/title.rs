@@ -3,10 +3,10 @@
 
 use bevy::prelude::*;
 
-use super::{Screen, root};
-use crate::game::actions::Action;
+use super::root;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
+use crate::game::model::{Action, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
 

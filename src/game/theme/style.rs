@@ -5,8 +5,7 @@
 use bevy::prelude::*;
 
 use super::{Fonts, Palette};
-use crate::game::AppSystems;
-use crate::game::actions::{Focused, Selected};
+use crate::game::model::{AppSystems, Focused, Selected};
 
 /// What a piece of text is, which decides its size, weight and colour.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,7 @@
 use bevy::prelude::*;
 
 use super::{ButtonKind, Surface, TextRole};
-use crate::game::a11y::{AccessRole, Accessible};
-use crate::game::actions::{Action, Selected};
+use crate::game::model::{AccessRole, Accessible, Action, Selected};
 
 /// Buttons are at least this tall and wide in logical pixels (WCAG target size).
 pub const MIN_TARGET: f32 = 48.0;

@@ -1,0 +1,94 @@
+//! The student's settings as data: text size, the on/off settings and the device's own
+//! motion preference. Keeping, applying and showing them happen in the layers above.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// How big text is, as a share of the standard size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    #[default]
+    Standard,
+    Large,
+    Larger,
+    Largest,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 4] = [
+        TextSize::Standard,
+        TextSize::Large,
+        TextSize::Larger,
+        TextSize::Largest,
+    ];
+
+    pub fn percent(self) -> u32 {
+        match self {
+            TextSize::Standard => 100,
+            TextSize::Large => 125,
+            TextSize::Larger => 150,
+            TextSize::Largest => 200,
+        }
+    }
+}
+
+/// The on/off settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Toggle {
+    HighContrast,
+    ReadingFont,
+    ReduceMotion,
+    ReadAloud,
+    Sound,
+}
+
+/// What the student chose. Unknown or missing fields in a saved copy take their defaults, so
+/// an old or damaged save never loses the rest.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub text_size: TextSize,
+    pub high_contrast: bool,
+    /// The dyslexia-friendly font (OpenDyslexic) instead of the standard one.
+    pub reading_font: bool,
+    /// `None` follows the device's "reduce motion" setting.
+    pub reduce_motion: Option<bool>,
+    pub read_aloud: bool,
+    /// Off by default: a classroom of laptops beeping helps nobody.
+    pub sound: bool,
+}
+
+impl Settings {
+    /// Whether motion is reduced, given what the device asks for.
+    pub fn motion_reduced(&self, device: DeviceMotion) -> bool {
+        self.reduce_motion.unwrap_or(device.reduced)
+    }
+
+    pub fn is_on(&self, toggle: Toggle, device: DeviceMotion) -> bool {
+        match toggle {
+            Toggle::HighContrast => self.high_contrast,
+            Toggle::ReadingFont => self.reading_font,
+            Toggle::ReduceMotion => self.motion_reduced(device),
+            Toggle::ReadAloud => self.read_aloud,
+            Toggle::Sound => self.sound,
+        }
+    }
+
+    pub fn flip(&mut self, toggle: Toggle, device: DeviceMotion) {
+        let on = !self.is_on(toggle, device);
+        match toggle {
+            Toggle::HighContrast => self.high_contrast = on,
+            Toggle::ReadingFont => self.reading_font = on,
+            Toggle::ReduceMotion => self.reduce_motion = Some(on),
+            Toggle::ReadAloud => self.read_aloud = on,
+            Toggle::Sound => self.sound = on,
+        }
+    }
+}
+
+/// The device's own preference for reduced motion (the browser's `prefers-reduced-motion`).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DeviceMotion {
+    pub reduced: bool,
+}

@@ -1,0 +1,57 @@
+//! Where the student is: the `Screen` state, the `Menu` overlay state over it, the markers on
+//! their root entities, and the order systems run in each frame.
+
+use bevy::prelude::*;
+
+/// The order systems run in within `Update`, set once here.
+#[derive(SystemSet, Debug, Clone, Copy, Eq, PartialEq, Hash, PartialOrd, Ord)]
+pub enum AppSystems {
+    /// Turn pointer, keyboard and DOM input into `Activate` and `Act` messages.
+    RecordInput,
+    /// Apply actions to the session and the screen state.
+    Update,
+    /// Rebuild the screen when what it shows has changed.
+    Rebuild,
+    /// Restyle, animate and mirror to the DOM.
+    Present,
+}
+
+/// The screen on display; every screen's root is despawned when it is left.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Loading,
+    Error,
+    Title,
+    Intro,
+    Quiz,
+    Strengths,
+    Results,
+    RoleDetail,
+    Explore,
+}
+
+/// The "Read it again" button, shown only while read aloud is on.
+#[derive(Component, Debug, Default)]
+#[require(Visibility = Visibility::Hidden)]
+pub struct ReadAgainButton;
+
+/// Marks the root entity of the screen on display.
+#[derive(Component, Debug, Default)]
+pub struct ScreenRoot;
+
+/// Set when the open screen must be rebuilt from the session.
+#[derive(Resource, Debug, Default)]
+pub struct Dirty(pub bool);
+
+/// The overlay over the screen: closed, or the Settings menu (modal while open).
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Menu {
+    #[default]
+    Closed,
+    Settings,
+}
+
+/// Marks the overlay's root.
+#[derive(Component, Debug, Default)]
+pub struct MenuRoot;
