@@ -32,10 +32,10 @@ pub struct DomNode {
     pub rect: [f32; 4],
     pub shown: [f32; 4],
     pub children: Vec<DomNode>,
-    /// Inside an [`Announce`] node: read out when it changes.
+    /// Inside an `Announce` node: read out when it changes.
     #[serde(skip)]
     pub announce: bool,
-    /// Inside a [`ReadAloud`] node: part of what read aloud says.
+    /// Inside a `ReadAloud` node: part of what read aloud says.
     #[serde(skip)]
     pub read: bool,
 }

@@ -6,32 +6,20 @@
 use bevy::prelude::*;
 
 use super::content::GameContent;
-use super::model::{Action, AppSystems, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Toggle};
+use super::model::{Action, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Toggle};
+use super::screens::show_while;
 use super::theme::widgets::Scrollable;
 use super::theme::{ButtonKind, Surface, widgets};
 use crate::content::fill;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_state::<Menu>()
-        .add_systems(OnEnter(Menu::Settings), spawn_settings)
-        .add_systems(
-            Update,
-            (despawn_settings, spawn_settings)
-                .chain()
-                .run_if(in_state(Menu::Settings).and_then(settings_changed))
-                .in_set(AppSystems::Rebuild),
-        );
+    app.init_state::<Menu>();
+    show_while::<_, MenuRoot, _, _>(app, Menu::Settings, spawn_settings, settings_changed);
 }
 
 /// The settings changed while the menu is open: it is rebuilt to show them.
 fn settings_changed(settings: Res<Settings>) -> bool {
     settings.is_changed() && !settings.is_added()
-}
-
-fn despawn_settings(mut commands: Commands, roots: Query<Entity, With<MenuRoot>>) {
-    for root in &roots {
-        commands.entity(root).despawn();
-    }
 }
 
 fn spawn_settings(

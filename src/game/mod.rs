@@ -1,6 +1,20 @@
 //! The game around the engine: screens, theme, input, the accessible DOM mirror and saving.
 //! [`plugin`] is the whole game without a window, so headless tests can drive it;
 //! [`run`] adds the window, renderer and asset loading.
+//!
+//! The modules form layers; each uses only those below it (and the engine in
+//! `crate::content` and `crate::matching`):
+//!
+//! ```text
+//!   screens · menu · settings · web/platform  what the student sees and the page around it
+//!   session                                   answers, place, filters; applies actions
+//!   a11y · actions (input) · scroll · frames   mirror for the page, keyboard and pointer
+//!   theme · anim · content · persistence       look, movement, loaded content, storage
+//!   model                                     states, actions, focus, settings values
+//! ```
+//!
+//! A new screen needs a variant in [`Screen`], one file in `screens/` with a spawn
+//! system that builds from theme widgets, and a line in `screens/mod.rs`.
 
 mod a11y;
 mod actions;

@@ -74,7 +74,7 @@ impl Default for SaveStore {
 /// The platform's storage for one named slot ("save" for answers, "settings").
 #[cfg(target_arch = "wasm32")]
 pub(super) fn platform_backend(slot: &'static str) -> impl SaveBackend {
-    super::web::LocalStorage(slot)
+    LocalStorage(slot)
 }
 
 /// The platform's storage for one named slot ("save" for answers, "settings").
@@ -126,5 +126,39 @@ pub(super) fn plugin(app: &mut App) {
     // Tests insert their own store before adding the plugin.
     if !app.world().contains_resource::<SaveStore>() {
         app.init_resource::<SaveStore>();
+    }
+}
+
+/// Keeps one slot ("save", "settings") in the browser's local storage: on this device only,
+/// never sent anywhere.
+#[cfg(target_arch = "wasm32")]
+struct LocalStorage(pub &'static str);
+
+#[cfg(target_arch = "wasm32")]
+impl LocalStorage {
+    fn key(&self) -> String {
+        format!("find-your-fit.{}", self.0)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+#[cfg(target_arch = "wasm32")]
+impl SaveBackend for LocalStorage {
+    fn read(&self) -> Option<String> {
+        storage()?.get_item(&self.key()).ok().flatten()
+    }
+    fn write(&mut self, text: &str) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(&self.key(), text);
+        }
+    }
+    fn clear(&mut self) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(&self.key());
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! The bridge to the web page: sends the DOM mirror (with what to announce and read aloud) to
 //! `web/app.js`, takes presses and focus from its real HTML buttons, opens links, asks for
-//! sounds, keeps saves in the browser's local storage, and
-//! turns a panic into a message in the page. JavaScript calls in through the exported
-//! `fyf_*` functions; each call wakes the (otherwise idle) game loop.
+//! sounds, and turns a panic into a message in the page. JavaScript calls in through the
+//! exported `fyf_*` functions; each call wakes the (otherwise idle) game loop.
 
 use std::cell::RefCell;
 
@@ -15,7 +14,6 @@ use super::a11y::DomSnapshot;
 use super::model::{
     Act, Action, Activate, AppSystems, DeviceMotion, FocusOwner, Focused, Settings,
 };
-use super::persistence::SaveBackend;
 use super::session::OpenUrl;
 
 #[wasm_bindgen]
@@ -182,35 +180,5 @@ fn play_sounds(mut acts: MessageReader<Act>, settings: Res<Settings>) {
 fn open_urls(mut urls: MessageReader<OpenUrl>) {
     for OpenUrl(url) in urls.read() {
         js_open_url(url);
-    }
-}
-
-/// Keeps one slot ("save", "settings") in the browser's local storage: on this device only,
-/// never sent anywhere.
-pub struct LocalStorage(pub &'static str);
-
-impl LocalStorage {
-    fn key(&self) -> String {
-        format!("find-your-fit.{}", self.0)
-    }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-impl SaveBackend for LocalStorage {
-    fn read(&self) -> Option<String> {
-        storage()?.get_item(&self.key()).ok().flatten()
-    }
-    fn write(&mut self, text: &str) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(&self.key(), text);
-        }
-    }
-    fn clear(&mut self) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(&self.key());
-        }
     }
 }

@@ -86,6 +86,29 @@ pub fn output(cmd: &mut Command) -> Option<String> {
 fn test() -> Result<(), String> {
     let root = root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // Style first, so a slip fails in seconds rather than after the long builds. Clippy's
+    // check build of the dependencies is shared with `cargo doc`.
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .args(["fmt", "--all", "--check"]))?;
+    run(Command::new(&cargo).current_dir(&root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // Private items too: the game's modules (and the layers its header draws) are private.
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .args([
+            "doc",
+            "--workspace",
+            "--no-deps",
+            "--document-private-items",
+        ]))?;
     // Unit, headless game and content tests (natively).
     run(Command::new(&cargo)
         .current_dir(&root)

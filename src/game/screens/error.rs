@@ -3,13 +3,13 @@
 
 use bevy::prelude::*;
 
-use super::root;
+use super::{root, show_screen};
 use crate::game::content::{ContentFailed, LoadProgress};
 use crate::game::model::{Action, ReadAloud, Screen};
 use crate::game::theme::{ButtonKind, widgets};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Error), spawn_error);
+    show_screen(app, Screen::Error, spawn_error);
 }
 
 fn spawn_error(

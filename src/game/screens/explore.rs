@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{RebuildSystems, back_footer, dirty_and_settled, root, top_bar};
+use super::{back_footer, root, show_screen, top_bar};
 use crate::content::{Content, fill};
 use crate::game::content::GameContent;
 use crate::game::model::{AccessRole, Accessible, Action, FilterKind, Screen};
@@ -11,14 +11,7 @@ use crate::game::session::{ExploreFilters, Session};
 use crate::game::theme::{ButtonKind, widgets};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Explore), spawn_explore)
-        .add_systems(
-            Update,
-            spawn_explore
-                .run_if(in_state(Screen::Explore))
-                .run_if(dirty_and_settled)
-                .in_set(RebuildSystems),
-        );
+    show_screen(app, Screen::Explore, spawn_explore);
 }
 
 /// The filter's name and its current value, in words.

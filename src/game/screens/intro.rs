@@ -3,14 +3,14 @@
 
 use bevy::prelude::*;
 
-use super::{back_footer, root, top_bar};
+use super::{back_footer, root, show_screen, top_bar};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{Action, ReadAloud, Screen};
 use crate::game::theme::{ButtonKind, widgets};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Intro), spawn_intro);
+    show_screen(app, Screen::Intro, spawn_intro);
 }
 
 fn spawn_intro(mut commands: Commands, game: Res<GameContent>) {

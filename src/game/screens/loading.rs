@@ -4,26 +4,19 @@
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
-use super::{RebuildSystems, dirty_and_settled, root};
+use super::{root, show_screen};
 use crate::game::content::{ContentFailed, GameContent, LoadProgress};
 use crate::game::model::{AppSystems, Dirty, Screen};
 use crate::game::theme::widgets;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Loading), spawn_loading)
-        .add_systems(
-            Update,
-            spawn_loading
-                .run_if(in_state(Screen::Loading))
-                .run_if(dirty_and_settled)
-                .in_set(RebuildSystems),
-        )
-        .add_systems(
-            Update,
-            (show_progress, leave_loading, keep_updating)
-                .run_if(in_state(Screen::Loading))
-                .in_set(AppSystems::Update),
-        );
+    show_screen(app, Screen::Loading, spawn_loading);
+    app.add_systems(
+        Update,
+        (show_progress, leave_loading, keep_updating)
+            .run_if(in_state(Screen::Loading))
+            .in_set(AppSystems::Update),
+    );
 }
 
 fn spawn_loading(mut commands: Commands, progress: Res<LoadProgress>) {

@@ -30,12 +30,6 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Dirty>()
         .add_systems(
             Update,
-            despawn_dirty
-                .in_set(AppSystems::Rebuild)
-                .before(RebuildSystems),
-        )
-        .add_systems(
-            Update,
             clear_dirty
                 .in_set(AppSystems::Rebuild)
                 .after(RebuildSystems),
@@ -58,16 +52,40 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RebuildSystems;
 
-fn despawn_dirty(
-    mut commands: Commands,
-    dirty: Res<Dirty>,
-    next: Res<NextState<Screen>>,
-    roots: Query<Entity, With<ScreenRoot>>,
+/// Builds a screen or overlay with `spawn` when `state` is entered, and again whenever
+/// `changed` says what it shows has changed while it is open (the next question, a filter, a
+/// setting): the old root, marked `R`, goes first. Every screen and the menu use this one
+/// helper, so a new screen cannot forget to rebuild.
+pub fn show_while<S, R, M, C>(
+    app: &mut App,
+    state: S,
+    spawn: impl IntoSystem<(), (), M> + Copy + Send + Sync + 'static,
+    changed: impl SystemCondition<C>,
+) where
+    S: States + Copy,
+    R: Component,
+{
+    app.add_systems(OnEnter(state), spawn).add_systems(
+        Update,
+        (despawn_all::<R>, spawn)
+            .chain()
+            .run_if(in_state(state).and_then(changed))
+            .in_set(RebuildSystems),
+    );
+}
+
+/// Builds a screen when it opens and when the session marks it dirty while it is open.
+fn show_screen<M>(
+    app: &mut App,
+    screen: Screen,
+    spawn: impl IntoSystem<(), (), M> + Copy + Send + Sync + 'static,
 ) {
-    if dirty.0 && matches!(*next, NextState::Unchanged) {
-        for root in &roots {
-            commands.entity(root).despawn();
-        }
+    show_while::<_, ScreenRoot, _, _>(app, screen, spawn, dirty_and_settled);
+}
+
+fn despawn_all<R: Component>(mut commands: Commands, roots: Query<Entity, With<R>>) {
+    for root in &roots {
+        commands.entity(root).despawn();
     }
 }
 

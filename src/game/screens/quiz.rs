@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use super::{RebuildSystems, back_footer, dirty_and_settled, root, top_bar};
+use super::{back_footer, root, show_screen, top_bar};
 use crate::content::{Format, fill};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
@@ -13,14 +13,7 @@ use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, widgets};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Quiz), spawn_quiz)
-        .add_systems(
-            Update,
-            spawn_quiz
-                .run_if(in_state(Screen::Quiz))
-                .run_if(dirty_and_settled)
-                .in_set(RebuildSystems),
-        );
+    show_screen(app, Screen::Quiz, spawn_quiz);
 }
 
 fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {

@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 
-use super::{back_footer, root, top_bar};
+use super::{back_footer, root, show_screen, top_bar};
 use crate::content::{Content, Role, fill};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
@@ -15,7 +15,7 @@ use crate::game::theme::{ButtonKind, Surface, widgets};
 use crate::matching::{Confidence, Match, MatchKind};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Results), spawn_results);
+    show_screen(app, Screen::Results, spawn_results);
 }
 
 /// Seconds between one card's reveal and the next.

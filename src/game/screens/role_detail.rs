@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::results::{contact_name, route_names, subject_names};
-use super::{RebuildSystems, back_footer, dirty_and_settled, root, top_bar};
+use super::{back_footer, root, show_screen, top_bar};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::session::Session;
@@ -15,14 +15,7 @@ use crate::game::theme::{ButtonKind, Surface, widgets};
 const SIMILAR: usize = 3;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::RoleDetail), spawn_role_detail)
-        .add_systems(
-            Update,
-            spawn_role_detail
-                .run_if(in_state(Screen::RoleDetail))
-                .run_if(dirty_and_settled)
-                .in_set(RebuildSystems),
-        );
+    show_screen(app, Screen::RoleDetail, spawn_role_detail);
 }
 
 fn section(parent: &mut ChildSpawnerCommands, heading: &str, text: String, delay: f32) {

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{back_footer, root, top_bar};
+use super::{back_footer, root, show_screen, top_bar};
 use crate::content::UiStrings;
 use crate::content::fill;
 use crate::game::anim::{Grow, PopIn};
@@ -14,7 +14,7 @@ use crate::game::theme::{ButtonKind, Surface, widgets};
 use crate::matching::{ChartBar, Strength};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Strengths), spawn_strengths);
+    show_screen(app, Screen::Strengths, spawn_strengths);
 }
 
 fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::root;
+use super::{root, show_screen};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{Action, Screen};
@@ -11,7 +11,7 @@ use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, widgets};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn_title);
+    show_screen(app, Screen::Title, spawn_title);
 }
 
 fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
