@@ -22,7 +22,7 @@ pub use check::{
 };
 pub use problem::{ContentError, Problem, Severity};
 pub use quiz::{AnswerError, Answers, Choice, Format, Item, Quiz};
-pub use strings::{Strings, UiStrings, fill, pounds};
+pub use strings::{ErrorWords, LoadingWords, Strings, UiStrings, fill, pounds};
 pub use taxonomy::{Band, Dimension, Family, Group, Named, PayScale, PayTable, Subject, Taxonomy};
 
 /// Paths of the content files, relative to the `assets/` folder.

@@ -308,6 +308,58 @@ pub fn pounds(amount: u32) -> String {
     out
 }
 
+/// The few words the loading and error screens need before the rest of the content is known
+/// to be good, read leniently from the strings file alone: when that file is what is broken,
+/// they are simply missing and the screens show what they can without them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadingWords {
+    /// "Loading…", over the progress bar.
+    pub loading: Option<String>,
+    /// The error screen's words; only when all three could be read.
+    pub error: Option<ErrorWords>,
+}
+
+/// The error screen's title, explanation and retry button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorWords {
+    pub title: String,
+    pub explanation: String,
+    pub retry: String,
+}
+
+impl LoadingWords {
+    /// The words in a strings file's text; none if it is not JSON or lacks them.
+    pub fn read(json: &str) -> Self {
+        #[derive(Deserialize, Default)]
+        struct Early {
+            #[serde(default)]
+            ui: EarlyUi,
+        }
+        #[derive(Deserialize, Default)]
+        struct EarlyUi {
+            loading: Option<String>,
+            error_title: Option<String>,
+            error_content: Option<String>,
+            error_retry: Option<String>,
+        }
+        let Ok(Early { ui }) = serde_json::from_str::<Early>(json) else {
+            return Self::default();
+        };
+        let error = match (ui.error_title, ui.error_content, ui.error_retry) {
+            (Some(title), Some(explanation), Some(retry)) => Some(ErrorWords {
+                title,
+                explanation,
+                retry,
+            }),
+            _ => None,
+        };
+        Self {
+            loading: ui.loading,
+            error,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +405,21 @@ mod tests {
         assert_eq!(pounds(24465), "24,465");
         assert_eq!(pounds(125637), "125,637");
         assert_eq!(pounds(1000000), "1,000,000");
+    }
+    #[test]
+    fn loading_words_come_from_a_strings_file_even_when_the_rest_is_wrong() {
+        let words = LoadingWords::read(
+            r#"{"ui": {"loading": "Loading", "error_title": "Oops", "error_content": "Broken",
+                "error_retry": "Try again", "app_name": 7}, "extra": true}"#,
+        );
+        assert_eq!(words.loading.as_deref(), Some("Loading"));
+        assert_eq!(words.error.map(|e| e.retry), Some("Try again".to_string()));
+        let partial =
+            LoadingWords::read(r#"{"ui": {"loading": "Loading", "error_title": "Oops"}}"#);
+        assert_eq!(
+            partial.error, None,
+            "the error words come as a set or not at all"
+        );
+        assert_eq!(LoadingWords::read("{ not json"), LoadingWords::default());
     }
 }

@@ -2,12 +2,11 @@
 //! of a second and asks for redraws only while it runs (the game is otherwise idle). With
 //! reduced motion, everything jumps straight to its end.
 
-use super::model::AppSystems;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
-/// How long a pop-in or grow takes, in seconds.
-const DURATION: f32 = 0.28;
+use super::model::AppSystems;
+use super::theme::motion::ENTRANCE;
 
 /// True when the student (or their browser) asked for reduced motion.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -52,13 +51,12 @@ impl Grow {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Motion>()
-        .add_message::<RequestRedraw>()
         .add_systems(Update, (pop_in, grow).in_set(AppSystems::Present));
 }
 
 /// Eased progress from 0 to 1 of an animation that starts after `delay`.
 fn progress(elapsed: f32, delay: f32) -> f32 {
-    let t = ((elapsed - delay) / DURATION).clamp(0.0, 1.0);
+    let t = ((elapsed - delay) / ENTRANCE).clamp(0.0, 1.0);
     1.0 - (1.0 - t).powi(3)
 }
 

@@ -8,8 +8,8 @@ use bevy::prelude::*;
 
 use super::model::{Act, Action, Screen};
 use crate::content::{
-    Content, ContentError, DEFAULT_LANGUAGE, QUIZ_PATH, SourceFile, Sources, TAXONOMY_PATH,
-    role_file_path, strings_path,
+    Content, ContentError, DEFAULT_LANGUAGE, LoadingWords, QUIZ_PATH, SourceFile, Sources,
+    TAXONOMY_PATH, role_file_path, strings_path,
 };
 use crate::matching::Matcher;
 
@@ -42,9 +42,7 @@ pub struct ContentFailed(pub String);
 pub struct LoadProgress {
     pub done: usize,
     pub total: usize,
-    pub label: Option<String>,
-    /// (title, explanation, retry button) for the error screen.
-    pub error_words: Option<(String, String, String)>,
+    pub words: LoadingWords,
 }
 
 /// A content file's text.
@@ -134,18 +132,8 @@ fn finish_loading(
     let words = strings_handle
         .as_ref()
         .and_then(|h| files.get(h))
-        .and_then(|f| serde_json::from_str::<serde_json::Value>(&f.0).ok())
-        .map(|v| {
-            let ui = |key: &str| v["ui"][key].as_str().map(str::to_owned);
-            (
-                ui("loading"),
-                ui("error_title")
-                    .zip(ui("error_content"))
-                    .zip(ui("error_retry"))
-                    .map(|((a, b), c)| (a, b, c)),
-            )
-        });
-    let (label, error_words) = words.unwrap_or_default();
+        .map(|f| LoadingWords::read(&f.0))
+        .unwrap_or_default();
 
     let failed = std::iter::once((TAXONOMY_PATH, &taxonomy_handle))
         .chain(pending.others.iter().map(|(p, h)| (p.as_str(), h)))
@@ -156,7 +144,7 @@ fn finish_loading(
         let strings_settled =
             strings_handle.is_none_or(|h| files.contains(&h) || server.load_state(&h).is_failed());
         if strings_settled {
-            progress.error_words = error_words;
+            progress.words = words;
             commands.insert_resource(ContentFailed(format!(
                 "assets/{path}: the file could not be downloaded or read."
             )));
@@ -167,25 +155,14 @@ fn finish_loading(
         progress.set_if_neq(LoadProgress {
             done: 0,
             total: pending.others.len() + 1,
-            label,
-            error_words,
+            words,
         });
         return;
     };
     if !pending.roles_requested {
         // The taxonomy names the families, and so the role files to fetch.
         pending.roles_requested = true;
-        let families: Vec<String> = match serde_json::from_str::<serde_json::Value>(&taxonomy.0) {
-            Ok(v) => v["families"]
-                .as_array()
-                .map(|fs| {
-                    fs.iter()
-                        .filter_map(|f| f["id"].as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Err(_) => Vec::new(),
-        };
+        let families = family_ids(&taxonomy.0);
         let roles: Vec<(String, Handle<TextFile>)> = families
             .iter()
             .map(|f| {
@@ -203,8 +180,7 @@ fn finish_loading(
     progress.set_if_neq(LoadProgress {
         done,
         total: pending.others.len() + 1,
-        label,
-        error_words,
+        words,
     });
     if done <= pending.others.len() {
         return;
@@ -236,6 +212,22 @@ fn finish_loading(
         Ok(content) => commands.insert_resource(GameContent::new(content)),
         Err(e) => commands.insert_resource(describe(&e)),
     }
+}
+
+/// The family ids in the taxonomy's text, which name the role files; none if it cannot be
+/// read (the full load then reports exactly what is wrong with it).
+fn family_ids(taxonomy: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Families {
+        families: Vec<Family>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Family {
+        id: String,
+    }
+    serde_json::from_str::<Families>(taxonomy)
+        .map(|t| t.families.into_iter().map(|f| f.id).collect())
+        .unwrap_or_default()
 }
 
 fn describe(e: &ContentError) -> ContentFailed {

@@ -9,7 +9,7 @@ use bevy::state::state::FreelyMutableState;
 use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<RequestRedraw>().add_systems(
+    app.add_systems(
         Last,
         (
             request_frame_for_state_change::<Screen>,

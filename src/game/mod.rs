@@ -51,6 +51,9 @@ pub use theme::Palette;
 
 /// Everything but the platform: states, screens, session, theme, input and the DOM mirror.
 pub fn plugin(app: &mut App) {
+    // Animations, the frame keeper and the page all ask for frames. The window registers the
+    // message too; headless tests have no window, so it is registered here, once.
+    app.add_message::<bevy::window::RequestRedraw>();
     app.configure_sets(
         Update,
         (

@@ -78,6 +78,10 @@ pub struct Act(pub Action);
 pub struct Selected;
 
 /// The one focused control, if any: moved by keyboard here, or by the page's focus on the web.
+/// Bevy's own focus model (`bevy_input_focus`: `InputFocus`, `TabIndex`) is not used, and its
+/// feature is off: on the web the browser moves focus through the mirror's real HTML buttons
+/// and the game must follow the page, which Bevy's tab navigation over the UI tree cannot do;
+/// one focus model for both cases is simpler than two kept in step.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Focused(pub Option<Entity>);
 

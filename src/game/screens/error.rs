@@ -20,20 +20,20 @@ fn spawn_error(
     let details = failed.map(|f| f.0.clone()).unwrap_or_default();
     // The strings file may be what is broken, so the words come with the failure when they
     // could be read, and otherwise the details speak for themselves.
-    let words = progress.error_words.clone();
+    let words = progress.words.error.clone();
     commands
         .spawn(root(Screen::Error, "Error screen"))
         .with_children(|s| {
             s.spawn((widgets::content_column(), ReadAloud))
                 .with_children(|c| {
-                    if let Some((title, explain, _)) = &words {
-                        c.spawn(widgets::heading(title.clone()));
-                        c.spawn(widgets::body(explain.clone()));
+                    if let Some(words) = &words {
+                        c.spawn(widgets::heading(words.title.clone()));
+                        c.spawn(widgets::body(words.explanation.clone()));
                     }
                     c.spawn(widgets::soft(details.clone()));
-                    if let Some((_, _, retry)) = &words {
+                    if let Some(words) = &words {
                         c.spawn(widgets::button(
-                            retry.clone(),
+                            words.retry.clone(),
                             Action::Retry,
                             ButtonKind::Primary,
                         ));

@@ -7,7 +7,7 @@ use super::{back_footer, root, show_screen, top_bar};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{Action, ReadAloud, Screen};
-use crate::game::theme::{ButtonKind, widgets};
+use crate::game::theme::{ButtonKind, motion, widgets};
 
 pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Intro, spawn_intro);
@@ -29,10 +29,13 @@ fn spawn_intro(mut commands: Commands, game: Res<GameContent>) {
                         &ui.intro_time,
                     ];
                     for (i, point) in points.into_iter().enumerate() {
-                        c.spawn((widgets::card("Intro point"), PopIn::new(0.06 * i as f32)))
-                            .with_children(|card| {
-                                card.spawn(widgets::body(point.clone()));
-                            });
+                        c.spawn((
+                            widgets::card("Intro point"),
+                            PopIn::new(motion::after(2 * i)),
+                        ))
+                        .with_children(|card| {
+                            card.spawn(widgets::body(point.clone()));
+                        });
                     }
                 });
             back_footer(

@@ -20,7 +20,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_loading(mut commands: Commands, progress: Res<LoadProgress>) {
-    let label = progress.label.clone().unwrap_or_default();
+    let label = progress.words.loading.clone().unwrap_or_default();
     commands
         .spawn(root(Screen::Loading, "Loading screen"))
         .with_children(|s| {

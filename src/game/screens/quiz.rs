@@ -10,7 +10,7 @@ use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{AccessRole, Accessible, Action, Announce, ReadAloud, Screen};
 use crate::game::session::Session;
-use crate::game::theme::{ButtonKind, widgets};
+use crate::game::theme::{ButtonKind, motion, widgets};
 
 pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Quiz, spawn_quiz);
@@ -38,7 +38,7 @@ fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Sessi
             s.spawn(widgets::content_column()).with_children(|c| {
                 c.spawn((widgets::soft(progress_text.clone()), Announce));
                 c.spawn(widgets::progress_bar(index, total, progress_text.clone()));
-                c.spawn((widgets::card("Question card"), PopIn::new(0.0)))
+                c.spawn((widgets::card("Question card"), PopIn::new(motion::after(0))))
                     .with_children(|card| {
                         let hint = match item.format {
                             Format::Activity => Some(&ui.activity_hint),
@@ -114,7 +114,7 @@ fn spawn_quiz(mut commands: Commands, game: Res<GameContent>, session: Res<Sessi
                                     ..default()
                                 },
                             ),
-                            PopIn::new(0.04 * (n.min(8) as f32 + 1.0)),
+                            PopIn::new(motion::after(n.min(8) + 1)),
                         ));
                     }
                 });

@@ -11,15 +11,12 @@ use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{AccessRole, Accessible, Action, Announce, ReadAloud, Screen};
 use crate::game::session::Session;
-use crate::game::theme::{ButtonKind, Surface, widgets};
+use crate::game::theme::{ButtonKind, Surface, motion, widgets};
 use crate::matching::{Confidence, Match, MatchKind};
 
 pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Results, spawn_results);
 }
-
-/// Seconds between one card's reveal and the next.
-const REVEAL_STEP: f32 = 0.12;
 
 fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
     let content = game.content;
@@ -57,7 +54,12 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                 ))
                 .with_children(|list| {
                     for (n, m) in results.matches.iter().enumerate() {
-                        match_card(list, content, m, 0.15 + REVEAL_STEP * n as f32);
+                        match_card(
+                            list,
+                            content,
+                            m,
+                            motion::after(4) + motion::REVEAL_STEP * n as f32,
+                        );
                     }
                 });
                 // After the list, not in the footer: on a small screen a footer of four buttons

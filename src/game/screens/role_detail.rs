@@ -8,8 +8,9 @@ use super::results::{contact_name, route_names, subject_names};
 use super::{back_footer, root, show_screen, top_bar};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
+use crate::game::model::{AccessRole, Accessible, Action, ReadAloud, Screen};
 use crate::game::session::Session;
-use crate::game::theme::{ButtonKind, Surface, widgets};
+use crate::game::theme::{ButtonKind, Surface, TextRole, motion, widgets};
 
 /// How many similar roles the page suggests.
 const SIMILAR: usize = 3;
@@ -50,12 +51,17 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
                     // A job that involves death, serious illness or harm is introduced gently,
                     // before anything else about it.
                     if let Some(intro) = &role.gentle_intro {
-                        section(c, &ui.take_care, intro.clone(), 0.0);
+                        section(c, &ui.take_care, intro.clone(), motion::after(0));
                     }
-                    section(c, &ui.about, role.summary.clone(), 0.0);
-                    section(c, &ui.day, role.day.clone(), 0.05);
-                    section(c, &ui.where_work, role.workplaces.join(", "), 0.1);
-                    c.spawn((widgets::card("Ways in"), PopIn::new(0.15)))
+                    section(c, &ui.about, role.summary.clone(), motion::after(0));
+                    section(c, &ui.day, role.day.clone(), motion::after(1));
+                    section(
+                        c,
+                        &ui.where_work,
+                        role.workplaces.join(", "),
+                        motion::after(2),
+                    );
+                    c.spawn((widgets::card("Ways in"), PopIn::new(motion::after(4))))
                         .with_children(|card| {
                             card.spawn(widgets::subheading(ui.routes_label.clone()));
                             let names = route_names(content, role);
@@ -64,15 +70,20 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
                                 card.spawn(widgets::body(route.detail.clone()));
                             }
                         });
-                    section(c, &ui.pay_label, content.pay_text(role), 0.2);
-                    section(c, &ui.contact_label, contact_name(content, role), 0.22);
+                    section(c, &ui.pay_label, content.pay_text(role), motion::after(5));
+                    section(
+                        c,
+                        &ui.contact_label,
+                        contact_name(content, role),
+                        motion::after(6),
+                    );
                     section(
                         c,
                         &ui.subjects_label,
                         subject_names(content, role).join(", "),
-                        0.24,
+                        motion::after(6),
                     );
-                    c.spawn((widgets::card("Myth buster"), PopIn::new(0.28)))
+                    c.spawn((widgets::card("Myth buster"), PopIn::new(motion::after(7))))
                         .insert(Surface::Raised)
                         .with_children(|card| {
                             card.spawn(widgets::subheading(ui.myth.clone()));
@@ -106,6 +117,3 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
             back_footer(s, ui, []);
         });
 }
-
-use crate::game::model::{AccessRole, Accessible, Action, ReadAloud, Screen};
-use crate::game::theme::TextRole;

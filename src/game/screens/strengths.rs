@@ -10,7 +10,7 @@ use crate::game::anim::{Grow, PopIn};
 use crate::game::content::GameContent;
 use crate::game::model::{AccessRole, Accessible, Action, ReadAloud, Screen};
 use crate::game::session::Session;
-use crate::game::theme::{ButtonKind, Surface, widgets};
+use crate::game::theme::{ButtonKind, Surface, motion, widgets};
 use crate::matching::{ChartBar, Strength};
 
 pub(super) fn plugin(app: &mut App) {
@@ -33,7 +33,7 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
                     if strengths.is_empty() {
                         c.spawn(widgets::body(content.strings.strengths.none_yet.clone()));
                     }
-                    let mut delay = 0.2;
+                    let mut delay = motion::after(5);
                     for (heading, list) in [
                         (&ui.strengths_interests, &strengths.interests),
                         (&ui.strengths_skills, &strengths.skills),
@@ -45,7 +45,7 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
                         c.spawn(widgets::subheading(heading.clone()));
                         for st in list {
                             strength_card(c, st, delay);
-                            delay += 0.07;
+                            delay += motion::after(2);
                         }
                     }
                 });
@@ -69,7 +69,10 @@ fn chart(parent: &mut ChildSpawnerCommands, ui: &UiStrings, bars: &[ChartBar]) {
     };
     let description: Vec<String> = bars.iter().map(words).collect();
     parent
-        .spawn((widgets::card("Interest chart"), PopIn::new(0.0)))
+        .spawn((
+            widgets::card("Interest chart"),
+            PopIn::new(motion::after(0)),
+        ))
         .insert(Accessible::new(
             AccessRole::Image,
             format!("{} — {}", ui.chart_title, description.join(", ")),
@@ -150,7 +153,7 @@ fn bar_fill(i: usize, percent: u8) -> impl Bundle {
         },
         Surface::Interest(i),
         BackgroundColor::default(),
-        Grow::to(f32::from(percent), 0.1 + 0.08 * i as f32),
+        Grow::to(f32::from(percent), motion::after(2 + 2 * i)),
     )
 }
 

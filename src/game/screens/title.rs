@@ -8,7 +8,7 @@ use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{Action, Screen};
 use crate::game::session::Session;
-use crate::game::theme::{ButtonKind, Surface, widgets};
+use crate::game::theme::{ButtonKind, Surface, motion, widgets};
 
 pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Title, spawn_title);
@@ -47,7 +47,7 @@ fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Sess
                     },
                     Surface::Primary,
                     BackgroundColor::default(),
-                    PopIn::new(0.0),
+                    PopIn::new(motion::after(0)),
                 ))
                 .with_children(|h| {
                     h.spawn((
@@ -65,25 +65,25 @@ fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Sess
                 if session.can_continue() {
                     c.spawn((
                         widgets::button(ui.carry_on.clone(), Action::Continue, ButtonKind::Primary),
-                        PopIn::new(0.08),
+                        PopIn::new(motion::after(2)),
                     ));
                     c.spawn((
                         widgets::button(ui.start.clone(), Action::Start, ButtonKind::Secondary),
-                        PopIn::new(0.12),
+                        PopIn::new(motion::after(3)),
                     ));
                 } else {
                     c.spawn((
                         widgets::button(ui.start.clone(), Action::Start, ButtonKind::Primary),
-                        PopIn::new(0.08),
+                        PopIn::new(motion::after(2)),
                     ));
                 }
                 c.spawn((
                     widgets::button(ui.explore.clone(), Action::Explore, ButtonKind::Secondary),
-                    PopIn::new(0.16),
+                    PopIn::new(motion::after(4)),
                 ));
                 c.spawn((
                     widgets::button(ui.settings.clone(), Action::OpenMenu, ButtonKind::Secondary),
-                    PopIn::new(0.2),
+                    PopIn::new(motion::after(5)),
                 ));
             });
         });

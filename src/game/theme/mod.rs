@@ -2,6 +2,7 @@
 //! widget functions that return bundles, and the systems that apply colours and fonts.
 //! A high-contrast or large-text theme is a change of values here, not a hunt through screens.
 
+pub mod motion;
 pub mod palette;
 mod style;
 pub mod widgets;

@@ -27,6 +27,8 @@ pub struct Palette {
     pub accent: Color,
     pub wildcard: Color,
     pub backdrop: Color,
+    /// The soft shadow under cards (none in high contrast, where borders do the work).
+    pub shadow: Color,
     /// Chart bar colours for the interest types, in taxonomy order.
     pub interests: [Color; 6],
 }
@@ -61,6 +63,7 @@ impl Palette {
         accent: hex(0xC2185B),
         wildcard: hex(0xB34700),
         backdrop: Color::srgba(0.08, 0.06, 0.16, 0.55),
+        shadow: Color::srgba(0.2, 0.1, 0.4, 0.12),
         interests: [
             hex(0xBF360C),
             hex(0x1565C0),
@@ -93,6 +96,7 @@ impl Palette {
         accent: hex(0x8B0040),
         wildcard: hex(0x7A2E00),
         backdrop: Color::srgba(0.0, 0.0, 0.0, 0.8),
+        shadow: Color::NONE,
         interests: [
             hex(0x8B1A00),
             hex(0x0B3C8C),

@@ -111,7 +111,7 @@ pub struct StyleSystems;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (style_text, style_surfaces, style_buttons)
+        (style_text, style_surfaces, style_shadows, style_buttons)
             .chain()
             .in_set(StyleSystems)
             .in_set(AppSystems::Present),
@@ -127,7 +127,7 @@ fn style_text(
         &mut TextColor,
         Option<&ChildOf>,
     )>,
-    light: Query<&Surface>,
+    surfaces: Query<&Surface>,
 ) {
     let all = palette.is_changed() || fonts.is_changed();
     for (role, mut font, mut color, parent) in &mut texts {
@@ -142,7 +142,7 @@ fn style_text(
         font.font = handle.clone().into();
         font.font_size = FontSize::Rem(role.rem());
         let on_dark = parent
-            .and_then(|p| light.get(p.parent()).ok())
+            .and_then(|p| surfaces.get(p.parent()).ok())
             .is_some_and(|s| s.is_dark());
         color.0 = if on_dark {
             palette.ink_on_primary
@@ -159,6 +159,17 @@ fn style_surfaces(
     for (surface, mut bg) in &mut surfaces {
         if palette.is_changed() || surface.is_added() || surface.is_changed() {
             bg.0 = surface.color(&palette);
+        }
+    }
+}
+
+/// Card shadows take the palette's shadow colour (none in high contrast).
+fn style_shadows(palette: Res<Palette>, mut shadows: Query<&mut BoxShadow>) {
+    for mut shadow in &mut shadows {
+        if shadow.0.iter().any(|s| s.color != palette.shadow) {
+            for style in &mut shadow.0 {
+                style.color = palette.shadow;
+            }
         }
     }
 }

@@ -11,6 +11,9 @@ use crate::game::model::{AccessRole, Accessible, Action, Selected};
 pub const MIN_TARGET: f32 = 48.0;
 /// The content column never grows wider than this, so lines stay readable on big screens.
 pub const MAX_CONTENT_WIDTH: f32 = 760.0;
+/// How far below a card its shadow falls, and how soft it is (pixels).
+pub const CARD_SHADOW_DROP: f32 = 3.0;
+pub const CARD_SHADOW_BLUR: f32 = 8.0;
 
 /// A screen's outermost node: fills the window with the background colour.
 pub fn screen_root(name: &'static str) -> impl Bundle {
@@ -85,12 +88,13 @@ pub fn card(name: &'static str) -> impl Bundle {
         },
         Surface::Card,
         BackgroundColor::default(),
+        // Its colour comes from the palette (see `style`), so high contrast removes it.
         BoxShadow::new(
-            Color::srgba(0.2, 0.1, 0.4, 0.12),
+            Color::NONE,
             px(0),
-            px(3),
+            px(CARD_SHADOW_DROP),
             px(0),
-            px(8),
+            px(CARD_SHADOW_BLUR),
         ),
         Accessible::new(AccessRole::Group, ""),
     )
