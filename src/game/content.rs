@@ -123,23 +123,13 @@ fn finish_loading(
     let Some(taxonomy_handle) = pending.taxonomy.clone() else {
         return;
     };
-    let strings = strings_path(DEFAULT_LANGUAGE);
-    let strings_handle = pending
-        .others
-        .iter()
-        .find(|(p, _)| *p == strings)
-        .map(|(_, h)| h.clone());
+    let strings_handle = pending.handle(&strings_path(DEFAULT_LANGUAGE));
     let words = strings_handle
         .as_ref()
         .and_then(|h| files.get(h))
         .map(|f| LoadingWords::read(&f.0))
         .unwrap_or_default();
-
-    let failed = std::iter::once((TAXONOMY_PATH, &taxonomy_handle))
-        .chain(pending.others.iter().map(|(p, h)| (p.as_str(), h)))
-        .find(|(_, h)| server.load_state(*h).is_failed())
-        .map(|(path, _)| path.to_owned());
-    if let Some(path) = failed {
+    if let Some(path) = pending.first_failed(&server) {
         // Wait for the strings to arrive or fail, so the error screen can use their words.
         let strings_settled =
             strings_handle.is_none_or(|h| files.contains(&h) || server.load_state(&h).is_failed());
@@ -152,9 +142,10 @@ fn finish_loading(
         return;
     }
     let Some(taxonomy) = files.get(&taxonomy_handle) else {
+        let total = pending.others.len() + 1;
         progress.set_if_neq(LoadProgress {
             done: 0,
-            total: pending.others.len() + 1,
+            total,
             words,
         });
         return;
@@ -162,55 +153,65 @@ fn finish_loading(
     if !pending.roles_requested {
         // The taxonomy names the families, and so the role files to fetch.
         pending.roles_requested = true;
-        let families = family_ids(&taxonomy.0);
-        let roles: Vec<(String, Handle<TextFile>)> = families
-            .iter()
-            .map(|f| {
-                let p = role_file_path(f);
-                (p.clone(), server.load(p))
-            })
-            .collect();
-        pending.others.extend(roles);
+        for family in family_ids(&taxonomy.0) {
+            let path = role_file_path(&family);
+            let handle = server.load(path.clone());
+            pending.others.push((path, handle));
+        }
     }
     let done = 1 + pending
         .others
         .iter()
         .filter(|(_, h)| files.contains(h))
         .count();
-    progress.set_if_neq(LoadProgress {
-        done,
-        total: pending.others.len() + 1,
-        words,
-    });
-    if done <= pending.others.len() {
+    let total = pending.others.len() + 1;
+    progress.set_if_neq(LoadProgress { done, total, words });
+    if done < total {
         return;
     }
-    let text = |path: &str| -> String {
-        pending
-            .others
-            .iter()
-            .find(|(p, _)| p == path)
-            .and_then(|(_, h)| files.get(h))
-            .map(|f| f.0.clone())
-            .unwrap_or_default()
-    };
-    let sources = Sources {
-        taxonomy: SourceFile::new(TAXONOMY_PATH, taxonomy.0.clone()),
-        role_files: pending
-            .others
-            .iter()
-            .filter(|(p, _)| p.starts_with(crate::content::ROLES_DIR))
-            .map(|(p, _)| SourceFile::new(p.clone(), text(p)))
-            .collect(),
-        quiz: SourceFile::new(QUIZ_PATH, text(QUIZ_PATH)),
-        strings: SourceFile::new(
-            strings_path(DEFAULT_LANGUAGE),
-            text(&strings_path(DEFAULT_LANGUAGE)),
-        ),
-    };
-    match Content::load(&sources) {
+    match Content::load(&pending.sources(&taxonomy.0, &files)) {
         Ok(content) => commands.insert_resource(GameContent::new(content)),
         Err(e) => commands.insert_resource(describe(&e)),
+    }
+}
+
+impl Pending {
+    fn handle(&self, path: &str) -> Option<Handle<TextFile>> {
+        self.others
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, h)| h.clone())
+    }
+
+    /// The first file that could not be downloaded or read, if any.
+    fn first_failed(&self, server: &AssetServer) -> Option<String> {
+        let taxonomy = self.taxonomy.iter().map(|h| (TAXONOMY_PATH, h));
+        taxonomy
+            .chain(self.others.iter().map(|(p, h)| (p.as_str(), h)))
+            .find(|(_, h)| server.load_state(*h).is_failed())
+            .map(|(path, _)| path.to_owned())
+    }
+
+    /// Every file's text, once all have arrived, as the engine loads them.
+    fn sources(&self, taxonomy: &str, files: &Assets<TextFile>) -> Sources {
+        let text = |path: &str| -> String {
+            self.handle(path)
+                .and_then(|h| files.get(&h))
+                .map(|f| f.0.clone())
+                .unwrap_or_default()
+        };
+        let strings = strings_path(DEFAULT_LANGUAGE);
+        Sources {
+            taxonomy: SourceFile::new(TAXONOMY_PATH, taxonomy.to_owned()),
+            role_files: self
+                .others
+                .iter()
+                .filter(|(p, _)| p.starts_with(crate::content::ROLES_DIR))
+                .map(|(p, _)| SourceFile::new(p.clone(), text(p)))
+                .collect(),
+            quiz: SourceFile::new(QUIZ_PATH, text(QUIZ_PATH)),
+            strings: SourceFile::new(strings.clone(), text(&strings)),
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use super::model::{Action, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Tog
 use super::screens::show_while;
 use super::theme::widgets::Scrollable;
 use super::theme::{ButtonKind, Surface, widgets};
-use crate::content::fill;
+use crate::content::{UiStrings, fill};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Menu>();
@@ -30,90 +30,100 @@ fn spawn_settings(
 ) {
     let Some(game) = game else { return };
     let ui = &game.content.strings.ui;
-    commands
-        .spawn((
-            Name::new("Settings overlay"),
-            MenuRoot,
-            DespawnOnExit(Menu::Settings),
-            GlobalZIndex(100),
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: percent(100),
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                padding: UiRect::all(px(12)),
-                ..default()
-            },
-            Surface::Backdrop,
-            BackgroundColor::default(),
-            // The backdrop takes clicks so nothing underneath can be pressed.
-            Interaction::default(),
-        ))
-        .with_children(|o| {
-            // The panel scrolls: at 200 % text it is taller than a small screen.
-            o.spawn(widgets::card("Settings panel"))
-                .insert((
-                    Node {
-                        width: percent(100),
-                        // Wider with larger text, so the words still fit on each button.
-                        max_width: px(480.0 * settings.text_size.percent() as f32 / 100.0),
-                        max_height: percent(100),
-                        flex_direction: FlexDirection::Column,
-                        padding: UiRect::all(px(20)),
-                        row_gap: px(12),
-                        border_radius: BorderRadius::all(px(18)),
-                        overflow: Overflow::scroll_y(),
-                        ..default()
-                    },
-                    Scrollable,
-                    ScrollPosition::default(),
-                ))
-                .with_children(|p| {
-                    p.spawn(widgets::heading(ui.settings.clone()));
-                    p.spawn(widgets::soft(ui.settings_intro.clone()));
-                    p.spawn(widgets::subheading(ui.settings_text_size.clone()));
-                    p.spawn(widgets::group(ui.settings_text_size.clone()))
-                        .with_children(|row| {
-                            for size in TextSize::ALL {
-                                row.spawn(widgets::choice(
-                                    fill(&ui.percent, &[("percent", &size.percent().to_string())]),
-                                    Action::SetTextSize(size),
-                                    settings.text_size == size,
-                                    widgets::button_node(),
-                                ));
-                            }
-                        });
-                    for (toggle, label) in [
-                        (Toggle::HighContrast, &ui.settings_high_contrast),
-                        (Toggle::ReadingFont, &ui.settings_reading_font),
-                        (Toggle::ReduceMotion, &ui.settings_reduce_motion),
-                        (Toggle::ReadAloud, &ui.settings_read_aloud),
-                        (Toggle::Sound, &ui.settings_sound),
-                    ] {
-                        p.spawn(widgets::choice(
-                            label.clone(),
-                            Action::ToggleSetting(toggle),
-                            settings.is_on(toggle, *device),
-                            widgets::button_node(),
-                        ));
-                    }
-                    p.spawn(widgets::subheading(ui.settings_answers.clone()));
-                    p.spawn(widgets::button(
-                        ui.start_again.clone(),
-                        Action::StartAgain,
-                        ButtonKind::Secondary,
+    commands.spawn(overlay()).with_children(|o| {
+        o.spawn(widgets::card("Settings panel"))
+            .insert(panel(settings.text_size))
+            .with_children(|p| {
+                p.spawn(widgets::heading(ui.settings.clone()));
+                p.spawn(widgets::soft(ui.settings_intro.clone()));
+                text_sizes(p, ui, settings.text_size);
+                for (toggle, label) in [
+                    (Toggle::HighContrast, &ui.settings_high_contrast),
+                    (Toggle::ReadingFont, &ui.settings_reading_font),
+                    (Toggle::ReduceMotion, &ui.settings_reduce_motion),
+                    (Toggle::ReadAloud, &ui.settings_read_aloud),
+                    (Toggle::Sound, &ui.settings_sound),
+                ] {
+                    p.spawn(widgets::choice(
+                        label.clone(),
+                        Action::ToggleSetting(toggle),
+                        settings.is_on(toggle, *device),
+                        widgets::button_node(),
                     ));
-                    p.spawn(widgets::button(
-                        ui.finish_and_clear.clone(),
+                }
+                p.spawn(widgets::subheading(ui.settings_answers.clone()));
+                for (label, action, kind) in [
+                    (&ui.start_again, Action::StartAgain, ButtonKind::Secondary),
+                    (
+                        &ui.finish_and_clear,
                         Action::FinishAndClear,
                         ButtonKind::Secondary,
-                    ));
-                    p.spawn(widgets::button(
-                        ui.close.clone(),
-                        Action::CloseMenu,
-                        ButtonKind::Primary,
-                    ));
-                });
+                    ),
+                    (&ui.close, Action::CloseMenu, ButtonKind::Primary),
+                ] {
+                    p.spawn(widgets::button(label.clone(), action, kind));
+                }
+            });
+    });
+}
+
+/// The backdrop over the whole screen. It takes clicks so nothing underneath can be pressed.
+fn overlay() -> impl Bundle {
+    (
+        Name::new("Settings overlay"),
+        MenuRoot,
+        DespawnOnExit(Menu::Settings),
+        GlobalZIndex(100),
+        Node {
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            padding: UiRect::all(px(12)),
+            ..default()
+        },
+        Surface::Backdrop,
+        BackgroundColor::default(),
+        Interaction::default(),
+    )
+}
+
+/// The panel scrolls: at 200 % text it is taller than a small screen. It is wider with larger
+/// text, so the words still fit on each button.
+fn panel(size: TextSize) -> impl Bundle {
+    (
+        Node {
+            width: percent(100),
+            max_width: px(PANEL_WIDTH * size.percent() as f32 / 100.0),
+            max_height: percent(100),
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(20)),
+            row_gap: px(12),
+            border_radius: BorderRadius::all(px(18)),
+            overflow: Overflow::scroll_y(),
+            ..default()
+        },
+        Scrollable,
+        ScrollPosition::default(),
+    )
+}
+
+/// The settings panel's width at standard text size, in pixels.
+const PANEL_WIDTH: f32 = 480.0;
+
+fn text_sizes(panel: &mut ChildSpawnerCommands, ui: &UiStrings, current: TextSize) {
+    panel.spawn(widgets::subheading(ui.settings_text_size.clone()));
+    panel
+        .spawn(widgets::group(ui.settings_text_size.clone()))
+        .with_children(|row| {
+            for size in TextSize::ALL {
+                row.spawn(widgets::choice(
+                    fill(&ui.percent, &[("percent", &size.percent().to_string())]),
+                    Action::SetTextSize(size),
+                    current == size,
+                    widgets::button_node(),
+                ));
+            }
         });
 }

@@ -73,27 +73,7 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
             s.spawn(top_bar(ui));
             s.spawn(widgets::content_column()).with_children(|c| {
                 c.spawn(widgets::heading(ui.explore_title.clone()));
-                c.spawn(widgets::row()).with_children(|r| {
-                    for kind in [
-                        FilterKind::Family,
-                        FilterKind::Contact,
-                        FilterKind::Route,
-                        FilterKind::Subject,
-                    ] {
-                        r.spawn(widgets::button(
-                            filter_label(content, filters, kind),
-                            Action::CycleFilter(kind),
-                            ButtonKind::Choice,
-                        ));
-                    }
-                    if !filters.is_empty() {
-                        r.spawn(widgets::button(
-                            ui.clear_filters.clone(),
-                            Action::ClearFilters,
-                            ButtonKind::Secondary,
-                        ));
-                    }
-                });
+                filter_buttons(c, content, filters);
                 let count = match shown.len() {
                     1 => ui.explore_count_one.clone(),
                     n => fill(&ui.explore_count, &[("count", &n.to_string())]),
@@ -102,35 +82,69 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                 if shown.is_empty() {
                     c.spawn(widgets::body(ui.no_matches.clone()));
                 }
-                c.spawn((
-                    Name::new("Role list"),
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        row_gap: px(8),
-                        ..default()
-                    },
-                    Accessible::new(AccessRole::List, ""),
-                ))
-                .with_children(|list| {
+                c.spawn(role_list()).with_children(|list| {
                     for i in shown {
-                        list.spawn((
-                            Name::new("Role item"),
-                            Node {
-                                flex_direction: FlexDirection::Column,
-                                ..default()
-                            },
-                            Accessible::new(AccessRole::ListItem, ""),
-                        ))
-                        .with_children(|item| {
-                            item.spawn(widgets::button(
-                                content.roles[i].title.clone(),
-                                Action::OpenRole(i),
-                                ButtonKind::Secondary,
-                            ));
-                        });
+                        role_item(list, &content.roles[i].title, i);
                     }
                 });
             });
             back_footer(s, ui, []);
         });
+}
+
+/// One button per filter, showing its current value; a press moves it on. Clear appears
+/// once any filter is set.
+fn filter_buttons(c: &mut ChildSpawnerCommands, content: &Content, filters: &ExploreFilters) {
+    let ui = &content.strings.ui;
+    c.spawn(widgets::row()).with_children(|r| {
+        for kind in [
+            FilterKind::Family,
+            FilterKind::Contact,
+            FilterKind::Route,
+            FilterKind::Subject,
+        ] {
+            r.spawn(widgets::button(
+                filter_label(content, filters, kind),
+                Action::CycleFilter(kind),
+                ButtonKind::Choice,
+            ));
+        }
+        if !filters.is_empty() {
+            r.spawn(widgets::button(
+                ui.clear_filters.clone(),
+                Action::ClearFilters,
+                ButtonKind::Secondary,
+            ));
+        }
+    });
+}
+
+fn role_list() -> impl Bundle {
+    (
+        Name::new("Role list"),
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(8),
+            ..default()
+        },
+        Accessible::new(AccessRole::List, ""),
+    )
+}
+
+fn role_item(list: &mut ChildSpawnerCommands, title: &str, index: usize) {
+    list.spawn((
+        Name::new("Role item"),
+        Node {
+            flex_direction: FlexDirection::Column,
+            ..default()
+        },
+        Accessible::new(AccessRole::ListItem, ""),
+    ))
+    .with_children(|item| {
+        item.spawn(widgets::button(
+            title.to_owned(),
+            Action::OpenRole(index),
+            ButtonKind::Secondary,
+        ));
+    });
 }

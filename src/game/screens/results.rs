@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 
 use super::{back_footer, root, show_screen, top_bar};
-use crate::content::{Content, Role, fill};
+use crate::content::{Content, Role, UiStrings, fill};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{AccessRole, Accessible, Action, Announce, ReadAloud, Screen};
@@ -33,52 +33,58 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                     return;
                 }
                 c.spawn((widgets::soft(ui.results_intro.clone()), Announce));
-                // Honest about how much the answers say, and kind about it.
-                let notice = match results.confidence {
-                    Confidence::Little => Some(&ui.little_evidence),
-                    Confidence::Some => Some(&ui.some_evidence),
-                    Confidence::Enough => None,
-                };
-                if let Some(text) = notice {
+                if let Some(text) = evidence_notice(ui, results.confidence) {
                     c.spawn((widgets::notice(text.clone()), Announce));
                 }
-                c.spawn((
-                    Name::new("Matches"),
-                    ReadAloud,
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        row_gap: px(14),
-                        ..default()
-                    },
-                    Accessible::new(AccessRole::List, ""),
-                ))
-                .with_children(|list| {
+                c.spawn(matches_list()).with_children(|list| {
                     for (n, m) in results.matches.iter().enumerate() {
-                        match_card(
-                            list,
-                            content,
-                            m,
-                            motion::after(4) + motion::REVEAL_STEP * n as f32,
-                        );
+                        let delay = motion::after(4) + motion::REVEAL_STEP * n as f32;
+                        match_card(list, content, m, delay);
                     }
                 });
-                // After the list, not in the footer: on a small screen a footer of four buttons
-                // would hide half the cards. Both are in the Settings menu as well.
-                c.spawn(widgets::row()).with_children(|row| {
-                    row.spawn(widgets::button(
-                        ui.start_again.clone(),
-                        Action::StartAgain,
-                        ButtonKind::Secondary,
-                    ));
-                    row.spawn(widgets::button(
-                        ui.finish_and_clear.clone(),
-                        Action::FinishAndClear,
-                        ButtonKind::Secondary,
-                    ));
-                });
+                clear_buttons(c, ui);
             });
             back_footer(s, ui, [(&ui.explore, Action::Explore, ButtonKind::Primary)]);
         });
+}
+
+/// Honest about how much the answers say, and kind about it.
+fn evidence_notice(ui: &UiStrings, confidence: Confidence) -> Option<&String> {
+    match confidence {
+        Confidence::Little => Some(&ui.little_evidence),
+        Confidence::Some => Some(&ui.some_evidence),
+        Confidence::Enough => None,
+    }
+}
+
+fn matches_list() -> impl Bundle {
+    (
+        Name::new("Matches"),
+        ReadAloud,
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(14),
+            ..default()
+        },
+        Accessible::new(AccessRole::List, ""),
+    )
+}
+
+/// After the list, not in the footer: on a small screen a footer of four buttons would hide
+/// half the cards. Both are in the Settings menu as well.
+fn clear_buttons(parent: &mut ChildSpawnerCommands, ui: &UiStrings) {
+    parent.spawn(widgets::row()).with_children(|row| {
+        row.spawn(widgets::button(
+            ui.start_again.clone(),
+            Action::StartAgain,
+            ButtonKind::Secondary,
+        ));
+        row.spawn(widgets::button(
+            ui.finish_and_clear.clone(),
+            Action::FinishAndClear,
+            ButtonKind::Secondary,
+        ));
+    });
 }
 
 /// "Label: value" lines share this look.
@@ -141,88 +147,17 @@ fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, del
     list.spawn((widgets::card("Match card"), PopIn::new(delay)))
         .insert(Accessible::new(AccessRole::ListItem, ""))
         .with_children(|card| {
-            card.spawn((
-                Name::new("Card head"),
-                Node {
-                    flex_wrap: FlexWrap::Wrap,
-                    align_items: AlignItems::Center,
-                    column_gap: px(10),
-                    row_gap: px(6),
-                    ..default()
-                },
-            ))
-            .with_children(|head| {
-                head.spawn(widgets::subheading(role.title.clone()));
-                head.spawn(widgets::badge(m.band.words(ui), Surface::Primary));
-                match m.kind {
-                    MatchKind::Wildcard => {
-                        head.spawn(widgets::badge(ui.wildcard.clone(), Surface::Wildcard));
-                    }
-                    MatchKind::NonClinical => {
-                        head.spawn(widgets::badge(
-                            ui.non_clinical_pick.clone(),
-                            Surface::Accent,
-                        ));
-                    }
-                    MatchKind::Top => {}
-                }
-            });
+            card_head(card, ui, &role.title, m);
             card.spawn(widgets::soft(family));
             card.spawn(widgets::subheading(ui.why.clone()));
-            card.spawn((
-                Name::new("Reasons"),
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(4),
-                    ..default()
-                },
-                Accessible::new(AccessRole::List, ""),
-            ))
-            .with_children(|reasons| {
+            card.spawn(reasons_list()).with_children(|reasons| {
                 for r in &m.reasons {
-                    reasons
-                        .spawn((
-                            Name::new("Reason"),
-                            Node {
-                                column_gap: px(8),
-                                align_items: AlignItems::Start,
-                                ..default()
-                            },
-                            Accessible::new(AccessRole::ListItem, ""),
-                        ))
-                        .with_children(|line| {
-                            line.spawn((
-                                Name::new("Dot"),
-                                Node {
-                                    width: px(10),
-                                    height: px(10),
-                                    margin: UiRect::top(px(8)),
-                                    border_radius: BorderRadius::all(px(5)),
-                                    flex_shrink: 0.0,
-                                    ..default()
-                                },
-                                Surface::Accent,
-                                BackgroundColor::default(),
-                            ));
-                            line.spawn(widgets::body(r.text.clone()));
-                        });
+                    reason_line(reasons, &r.text);
                 }
             });
-            card.spawn((
-                Name::new("Facts"),
-                Node {
-                    flex_wrap: FlexWrap::Wrap,
-                    column_gap: px(18),
-                    row_gap: px(8),
-                    ..default()
-                },
-            ))
-            .with_children(|facts| {
-                fact(
-                    facts,
-                    &ui.subjects_label,
-                    subject_names(content, role).join(", "),
-                );
+            card.spawn(facts_row()).with_children(|facts| {
+                let subjects = subject_names(content, role).join(", ");
+                fact(facts, &ui.subjects_label, subjects);
                 fact(
                     facts,
                     &ui.routes_label,
@@ -237,4 +172,84 @@ fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, del
                 ButtonKind::Secondary,
             ));
         });
+}
+
+/// The role's title with its fit in words, and a badge if it is the wildcard or the pick
+/// that is not hands-on with patients.
+fn card_head(card: &mut ChildSpawnerCommands, ui: &UiStrings, title: &str, m: &Match) {
+    let extra = match m.kind {
+        MatchKind::Wildcard => Some((&ui.wildcard, Surface::Wildcard)),
+        MatchKind::NonClinical => Some((&ui.non_clinical_pick, Surface::Accent)),
+        MatchKind::Top => None,
+    };
+    card.spawn((
+        Name::new("Card head"),
+        Node {
+            flex_wrap: FlexWrap::Wrap,
+            align_items: AlignItems::Center,
+            column_gap: px(10),
+            row_gap: px(6),
+            ..default()
+        },
+    ))
+    .with_children(|head| {
+        head.spawn(widgets::subheading(title.to_owned()));
+        head.spawn(widgets::badge(m.band.words(ui), Surface::Primary));
+        if let Some((text, surface)) = extra {
+            head.spawn(widgets::badge(text.clone(), surface));
+        }
+    });
+}
+
+fn reasons_list() -> impl Bundle {
+    (
+        Name::new("Reasons"),
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(4),
+            ..default()
+        },
+        Accessible::new(AccessRole::List, ""),
+    )
+}
+
+/// One reason, after a coloured dot.
+fn reason_line(list: &mut ChildSpawnerCommands, text: &str) {
+    list.spawn((
+        Name::new("Reason"),
+        Node {
+            column_gap: px(8),
+            align_items: AlignItems::Start,
+            ..default()
+        },
+        Accessible::new(AccessRole::ListItem, ""),
+    ))
+    .with_children(|line| {
+        line.spawn((
+            Name::new("Dot"),
+            Node {
+                width: px(10),
+                height: px(10),
+                margin: UiRect::top(px(8)),
+                border_radius: BorderRadius::all(px(5)),
+                flex_shrink: 0.0,
+                ..default()
+            },
+            Surface::Accent,
+            BackgroundColor::default(),
+        ));
+        line.spawn(widgets::body(text.to_owned()));
+    });
+}
+
+fn facts_row() -> impl Bundle {
+    (
+        Name::new("Facts"),
+        Node {
+            flex_wrap: FlexWrap::Wrap,
+            column_gap: px(18),
+            row_gap: px(8),
+            ..default()
+        },
+    )
 }

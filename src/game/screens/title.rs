@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use super::{root, show_screen};
+use crate::content::UiStrings;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{Action, Screen};
@@ -19,37 +20,8 @@ fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Sess
     commands
         .spawn(root(Screen::Title, "Title screen"))
         .with_children(|s| {
-            s.spawn((
-                Name::new("Title column"),
-                Node {
-                    width: percent(100),
-                    max_width: px(520),
-                    flex_grow: 1.0,
-                    flex_direction: FlexDirection::Column,
-                    justify_content: JustifyContent::Center,
-                    align_items: AlignItems::Stretch,
-                    padding: UiRect::all(px(20)),
-                    row_gap: px(14),
-                    ..default()
-                },
-            ))
-            .with_children(|c| {
-                c.spawn((
-                    Name::new("Hero"),
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        align_items: AlignItems::Center,
-                        padding: UiRect::all(px(24)),
-                        row_gap: px(10),
-                        border_radius: BorderRadius::all(px(28)),
-                        margin: UiRect::bottom(px(10)),
-                        ..default()
-                    },
-                    Surface::Primary,
-                    BackgroundColor::default(),
-                    PopIn::new(motion::after(0)),
-                ))
-                .with_children(|h| {
+            s.spawn(title_column()).with_children(|c| {
+                c.spawn(hero()).with_children(|h| {
                     h.spawn((
                         widgets::title(ui.app_name.clone()),
                         TextLayout::justify(Justify::Center),
@@ -62,29 +34,63 @@ fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Sess
                 if let Some(notice) = &session.notice {
                     c.spawn(widgets::soft(notice.clone()));
                 }
-                if session.can_continue() {
+                for (step, (label, action, kind)) in (2..).zip(choices(ui, &session)) {
                     c.spawn((
-                        widgets::button(ui.carry_on.clone(), Action::Continue, ButtonKind::Primary),
-                        PopIn::new(motion::after(2)),
-                    ));
-                    c.spawn((
-                        widgets::button(ui.start.clone(), Action::Start, ButtonKind::Secondary),
-                        PopIn::new(motion::after(3)),
-                    ));
-                } else {
-                    c.spawn((
-                        widgets::button(ui.start.clone(), Action::Start, ButtonKind::Primary),
-                        PopIn::new(motion::after(2)),
+                        widgets::button(label.clone(), action, kind),
+                        PopIn::new(motion::after(step)),
                     ));
                 }
-                c.spawn((
-                    widgets::button(ui.explore.clone(), Action::Explore, ButtonKind::Secondary),
-                    PopIn::new(motion::after(4)),
-                ));
-                c.spawn((
-                    widgets::button(ui.settings.clone(), Action::OpenMenu, ButtonKind::Secondary),
-                    PopIn::new(motion::after(5)),
-                ));
             });
         });
+}
+
+/// The title's buttons, the likeliest first: carrying on leads when there are saved answers.
+fn choices<'a>(ui: &'a UiStrings, session: &Session) -> Vec<(&'a String, Action, ButtonKind)> {
+    let mut choices = if session.can_continue() {
+        vec![
+            (&ui.carry_on, Action::Continue, ButtonKind::Primary),
+            (&ui.start, Action::Start, ButtonKind::Secondary),
+        ]
+    } else {
+        vec![(&ui.start, Action::Start, ButtonKind::Primary)]
+    };
+    choices.push((&ui.explore, Action::Explore, ButtonKind::Secondary));
+    choices.push((&ui.settings, Action::OpenMenu, ButtonKind::Secondary));
+    choices
+}
+
+fn title_column() -> impl Bundle {
+    (
+        Name::new("Title column"),
+        Node {
+            width: percent(100),
+            max_width: px(520),
+            flex_grow: 1.0,
+            flex_direction: FlexDirection::Column,
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Stretch,
+            padding: UiRect::all(px(20)),
+            row_gap: px(14),
+            ..default()
+        },
+    )
+}
+
+/// The game's name and tagline on a coloured panel.
+fn hero() -> impl Bundle {
+    (
+        Name::new("Hero"),
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            padding: UiRect::all(px(24)),
+            row_gap: px(10),
+            border_radius: BorderRadius::all(px(28)),
+            margin: UiRect::bottom(px(10)),
+            ..default()
+        },
+        Surface::Primary,
+        BackgroundColor::default(),
+        PopIn::new(motion::after(0)),
+    )
 }

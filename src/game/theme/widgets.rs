@@ -9,6 +9,8 @@ use crate::game::model::{AccessRole, Accessible, Action, Selected};
 
 /// Buttons are at least this tall and wide in logical pixels (WCAG target size).
 pub const MIN_TARGET: f32 = 48.0;
+/// The height of a this-or-that answer: a big, easy pair to choose between.
+pub const TALL_TARGET: f32 = 96.0;
 /// The content column never grows wider than this, so lines stay readable on big screens.
 pub const MAX_CONTENT_WIDTH: f32 = 760.0;
 /// How far below a card its shadow falls, and how soft it is (pixels).
