@@ -439,8 +439,20 @@ fn settings_apply_at_once_are_kept_and_survive_a_damaged_save() {
     // High contrast swaps the palette; the dyslexia-friendly font swaps the fonts.
     let standard_palette = *app.world().resource::<game::Palette>();
     press(&mut app, &ui().settings_high_contrast);
-    assert_ne!(*app.world().resource::<game::Palette>(), standard_palette);
+    let high_contrast = *app.world().resource::<game::Palette>();
+    assert_ne!(high_contrast, standard_palette);
     assert_eq!(pressed(&app, &ui().settings_high_contrast), Some(true));
+    // The settings card's shadow follows the palette too, not only the flat colours.
+    let mut shadows = app.world_mut().query::<&BoxShadow>();
+    let colours: Vec<Color> = shadows
+        .iter(app.world())
+        .flat_map(|s| s.0.iter().map(|style| style.color))
+        .collect();
+    assert!(!colours.is_empty(), "the open menu's card has a shadow");
+    assert!(
+        colours.iter().all(|c| *c == high_contrast.shadow),
+        "{colours:?}"
+    );
     press(&mut app, &ui().settings_reading_font);
     press(&mut app, &ui().settings_reduce_motion);
     assert!(app.world().resource::<game::Motion>().reduced);

@@ -13,8 +13,10 @@
 //!   model                                     states, actions, focus, settings values
 //! ```
 //!
-//! A new screen needs a variant in [`Screen`], one file in `screens/` with a spawn
-//! system that builds from theme widgets, and a line in `screens/mod.rs`.
+//! A new screen needs a variant in [`Screen`] (`model/state.rs`), one file in `screens/` whose
+//! plugin is `show_screen(app, Screen::New, spawn_new)` and whose spawn system composes
+//! `root`, `top_bar`, `back_footer` and theme widgets, and its `mod` and plugin lines in
+//! `screens/mod.rs`.
 
 mod a11y;
 mod actions;

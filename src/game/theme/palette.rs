@@ -27,7 +27,8 @@ pub struct Palette {
     pub accent: Color,
     pub wildcard: Color,
     pub backdrop: Color,
-    /// The soft shadow under cards (none in high contrast, where borders do the work).
+    /// The shadow under cards: soft normally; dark in high contrast, so a white card on the
+    /// white page still has a clear edge.
     pub shadow: Color,
     /// Chart bar colours for the interest types, in taxonomy order.
     pub interests: [Color; 6],
@@ -96,7 +97,7 @@ impl Palette {
         accent: hex(0x8B0040),
         wildcard: hex(0x7A2E00),
         backdrop: Color::srgba(0.0, 0.0, 0.0, 0.8),
-        shadow: Color::NONE,
+        shadow: Color::srgba(0.0, 0.0, 0.0, 0.7),
         interests: [
             hex(0x8B1A00),
             hex(0x0B3C8C),

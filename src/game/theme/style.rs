@@ -163,7 +163,7 @@ fn style_surfaces(
     }
 }
 
-/// Card shadows take the palette's shadow colour (none in high contrast).
+/// Card shadows take the palette's shadow colour, so a theme swap reaches them too.
 fn style_shadows(palette: Res<Palette>, mut shadows: Query<&mut BoxShadow>) {
     for mut shadow in &mut shadows {
         if shadow.0.iter().any(|s| s.color != palette.shadow) {

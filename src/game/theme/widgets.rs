@@ -90,7 +90,7 @@ pub fn card(name: &'static str) -> impl Bundle {
         },
         Surface::Card,
         BackgroundColor::default(),
-        // Its colour comes from the palette (see `style`), so high contrast removes it.
+        // Its colour comes from the palette (see `style`), so high contrast darkens it.
         BoxShadow::new(
             Color::NONE,
             px(0),
