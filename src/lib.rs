@@ -3,6 +3,7 @@
 //!
 //! - [`content`]: the JSON content (taxonomy, role catalogue, quiz, strings), loaded and checked.
 //! - [`matching`]: answers → profile → explained, ranked matches and strengths.
+//! - [`share`]: answers as a short share code for links and QR codes, and back.
 //! - [`fairness`]: a simulation of many students that shows every role can be reached.
 //! - `game` (feature `game`, on by default): the Bevy game around them.
 
@@ -11,3 +12,4 @@ pub mod fairness;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod matching;
+pub mod share;

@@ -659,3 +659,28 @@ fn roles_not_checked_within_a_year_are_due_for_review() {
     assert!(content::parse_date("2026-02-29").is_none());
     assert_eq!(content::parse_date("2028-02-29"), Some((2028, 2, 29)));
 }
+
+#[test]
+fn ids_that_would_mix_up_share_links_are_reported() {
+    // These pairs of ids happen to give the same short key in a share link.
+    let broken = edit(QUIZ, |v| {
+        let items = v["items"].as_array_mut().unwrap();
+        items[0]["id"] = json!("card-173");
+        items[1]["id"] = json!("card-335");
+        let pair = items
+            .iter_mut()
+            .find(|i| i["format"] == "this_or_that")
+            .unwrap();
+        pair["options"][0]["id"] = json!("option-123");
+        pair["options"][1]["id"] = json!("option-242");
+    });
+    let problems = content::check(&broken);
+    expect_problem(
+        &problems,
+        &["\"card-173\" and \"card-335\" give the same share-link key"],
+    );
+    expect_problem(
+        &problems,
+        &["\"option-123\" and \"option-242\" give the same share-link key"],
+    );
+}

@@ -949,7 +949,31 @@ fn check_quiz(t: &Taxonomy, file: &SourceFile, p: &mut Problems) -> Option<Quiz>
     }
     let quiz = Quiz { items };
     check_quiz_coverage(t, &quiz, path, p);
+    check_share_keys(&quiz, path, p);
     Some(quiz)
+}
+
+/// Share links name items and options by a short key made from their ids, so two items (or
+/// two options of one item) must not share one: a link would mix them up.
+fn check_share_keys(quiz: &Quiz, path: &str, p: &mut Problems) {
+    let clash = |ids: Vec<&str>, key: fn(&str) -> u16| -> Option<(String, String)> {
+        let mut seen: BTreeMap<u16, &str> = BTreeMap::new();
+        ids.into_iter().find_map(|id| {
+            let earlier = seen.insert(key(id), id)?;
+            (earlier != id).then(|| (earlier.to_owned(), id.to_owned()))
+        })
+    };
+    let item_ids = quiz.items.iter().map(|i| i.id.as_str()).collect();
+    if let Some((a, b)) = clash(item_ids, crate::share::key) {
+        p.broken(path, "items", format!("the ids \"{a}\" and \"{b}\" give the same share-link key; rename one (any small change will do)"));
+    }
+    for item in &quiz.items {
+        let option_ids = item.options.iter().map(|o| o.id.as_str()).collect();
+        if let Some((a, b)) = clash(option_ids, crate::share::option_key) {
+            let entry = format!("item \"{}\" options", item.id);
+            p.broken(path, &entry, format!("the option ids \"{a}\" and \"{b}\" give the same share-link key; rename one (any small change will do)"));
+        }
+    }
 }
 
 fn check_item(
