@@ -204,14 +204,18 @@ test("a whole game by clicking on the canvas", async () => {
   await page.waitForTimeout(2000);
   await shot("results-canvas");
   const more = (await buttons(page)).find((b) => b.label.startsWith("More about "));
-  // SwiftShader draws a few frames a second: a press while the card list is still scrolling
-  // into place can land beside the button, so try again (a student would tap again too).
-  for (let attempt = 0; attempt < 3 && (await screenName(page)) !== "RoleDetail"; attempt += 1) {
-    await click(more.label).catch(() => {});
-  }
-  assert.equal(await screenName(page), "RoleDetail");
-  await click("Back");
-  await click("Explore all jobs");
+  // SwiftShader draws a few frames a second: a press while a screen is still being built or
+  // its cards are moving into place can be missed or land beside the button, so a press
+  // that should change the screen is tried again (a student would tap again too).
+  const go = async (label, screen) => {
+    for (let attempt = 0; attempt < 3 && (await screenName(page)) !== screen; attempt += 1) {
+      await click(label).catch(() => {});
+    }
+    assert.equal(await screenName(page), screen, `"${label}" did not open ${screen}`);
+  };
+  await go(more.label, "RoleDetail");
+  await go("Back", "Results");
+  await go("Explore all jobs", "Explore");
   await click("Subjects: Any");
   const filtered = await mirrorText(page);
   assert.match(filtered, /Subjects: Science/);
