@@ -208,8 +208,18 @@ test("a whole game by clicking on the canvas", async () => {
   // its cards are moving into place can be missed or land beside the button, so a press
   // that should change the screen is tried again (a student would tap again too).
   const go = async (label, screen) => {
-    for (let attempt = 0; attempt < 3 && (await screenName(page)) !== screen; attempt += 1) {
+    const reached = async () => {
+      // A press can take a few slow frames to show: wait for it before pressing again, or a
+      // second Back would go one screen too far.
+      for (let waited = 0; waited < 4000; waited += 250) {
+        if ((await screenName(page)) === screen) return true;
+        await page.waitForTimeout(250);
+      }
+      return false;
+    };
+    for (let attempt = 0; attempt < 3; attempt += 1) {
       await click(label).catch(() => {});
+      if (await reached()) return;
     }
     assert.equal(await screenName(page), screen, `"${label}" did not open ${screen}`);
   };
