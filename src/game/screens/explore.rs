@@ -82,11 +82,12 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                 if shown.is_empty() {
                     c.spawn(widgets::body(ui.no_matches.clone()));
                 }
-                c.spawn(role_list()).with_children(|list| {
-                    for i in shown {
-                        role_item(list, &content.roles[i].title, i);
-                    }
-                });
+                c.spawn(widgets::list("Role list", 8.0))
+                    .with_children(|list| {
+                        for i in shown {
+                            role_item(list, &content.roles[i].title, i);
+                        }
+                    });
             });
             back_footer(s, ui, []);
         });
@@ -117,18 +118,6 @@ fn filter_buttons(c: &mut ChildSpawnerCommands, content: &Content, filters: &Exp
             ));
         }
     });
-}
-
-fn role_list() -> impl Bundle {
-    (
-        Name::new("Role list"),
-        Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(8),
-            ..default()
-        },
-        Accessible::new(AccessRole::List, ""),
-    )
 }
 
 fn role_item(list: &mut ChildSpawnerCommands, title: &str, index: usize) {

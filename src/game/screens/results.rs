@@ -36,12 +36,13 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                 if let Some(text) = evidence_notice(ui, results.confidence) {
                     c.spawn((widgets::notice(text.clone()), Announce));
                 }
-                c.spawn(matches_list()).with_children(|list| {
-                    for (n, m) in results.matches.iter().enumerate() {
-                        let delay = motion::after(4) + motion::REVEAL_STEP * n as f32;
-                        match_card(list, content, m, delay);
-                    }
-                });
+                c.spawn((widgets::list("Matches", 14.0), ReadAloud))
+                    .with_children(|list| {
+                        for (n, m) in results.matches.iter().enumerate() {
+                            let delay = motion::after(4) + motion::REVEAL_STEP * n as f32;
+                            match_card(list, content, m, delay);
+                        }
+                    });
                 clear_buttons(c, ui);
             });
             back_footer(s, ui, [(&ui.explore, Action::Explore, ButtonKind::Primary)]);
@@ -55,19 +56,6 @@ fn evidence_notice(ui: &UiStrings, confidence: Confidence) -> Option<&String> {
         Confidence::Some => Some(&ui.some_evidence),
         Confidence::Enough => None,
     }
-}
-
-fn matches_list() -> impl Bundle {
-    (
-        Name::new("Matches"),
-        ReadAloud,
-        Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(14),
-            ..default()
-        },
-        Accessible::new(AccessRole::List, ""),
-    )
 }
 
 /// After the list, not in the footer: on a small screen a footer of four buttons would hide
@@ -150,11 +138,12 @@ fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, del
             card_head(card, ui, &role.title, m);
             card.spawn(widgets::soft(family));
             card.spawn(widgets::subheading(ui.why.clone()));
-            card.spawn(reasons_list()).with_children(|reasons| {
-                for r in &m.reasons {
-                    reason_line(reasons, &r.text);
-                }
-            });
+            card.spawn(widgets::list("Reasons", 4.0))
+                .with_children(|reasons| {
+                    for r in &m.reasons {
+                        reason_line(reasons, &r.text);
+                    }
+                });
             card.spawn(facts_row()).with_children(|facts| {
                 let subjects = subject_names(content, role).join(", ");
                 fact(facts, &ui.subjects_label, subjects);
@@ -199,18 +188,6 @@ fn card_head(card: &mut ChildSpawnerCommands, ui: &UiStrings, title: &str, m: &M
             head.spawn(widgets::badge(text.clone(), surface));
         }
     });
-}
-
-fn reasons_list() -> impl Bundle {
-    (
-        Name::new("Reasons"),
-        Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(4),
-            ..default()
-        },
-        Accessible::new(AccessRole::List, ""),
-    )
 }
 
 /// One reason, after a coloured dot.

@@ -166,7 +166,7 @@ fn style_surfaces(
 /// Card shadows take the palette's shadow colour, so a theme swap reaches them too.
 fn style_shadows(palette: Res<Palette>, mut shadows: Query<&mut BoxShadow>) {
     for mut shadow in &mut shadows {
-        if shadow.0.iter().any(|s| s.color != palette.shadow) {
+        if palette.is_changed() || shadow.is_added() {
             for style in &mut shadow.0 {
                 style.color = palette.shadow;
             }

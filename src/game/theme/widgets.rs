@@ -72,6 +72,19 @@ pub fn row() -> impl Bundle {
     )
 }
 
+/// A list read out as one by screen readers: its items stacked with `gap` pixels between.
+pub fn list(name: &'static str, gap: f32) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(gap),
+            ..default()
+        },
+        Accessible::new(AccessRole::List, ""),
+    )
+}
+
 /// A labelled group of buttons side by side (such as the text sizes), announced as a group.
 pub fn group(label: impl Into<String>) -> impl Bundle {
     (row(), Accessible::new(AccessRole::Group, label))
