@@ -1,11 +1,14 @@
-//! Share codes: a student's answers as a short text that fits in a link and a QR code, and
-//! nothing else (no name, no time, no device). Plain Rust, apart from the game.
+//! Share codes: a student's answers, the jobs they kept and the jobs they said were not for
+//! them, as a short text that fits in a link and a QR code, and nothing else (no name, no
+//! time, no device). Plain Rust, apart from the game.
 //!
-//! A code is base64url (no padding) of `[version][entries…][checksum]`:
+//! A code is base64url (no padding) of `[version][roles…][entries…][checksum]`:
 //!
+//! - the roles (version 2 on) are two lists, the shortlist then the jobs marked "not for
+//!   me": a count byte, then each role's key (2 bytes); version 1 codes have none;
 //! - each entry is an answered item: the item's key (2 bytes), then each chosen option's key
 //!   (2 bytes each), the last with its top bit set to end the entry;
-//! - a key is a hash of the item's id (16 bits) or the option's id (15 bits), so a link keeps
+//! - a key is a hash of the item's or role's id (16 bits) or the option's id (15 bits), so a link keeps
 //!   working when items are added, reordered or reworded; the content check makes sure no two
 //!   items (and no two options of one item) share a key;
 //! - the checksum (4 bytes) covers everything before it, so a mangled or truncated link is
@@ -18,8 +21,11 @@ use std::fmt;
 
 use crate::content::{Answers, Item, Quiz};
 
-/// The format's version, the code's first byte.
-pub const SHARE_VERSION: u8 = 1;
+/// The format's version, the code's first byte. Version 1 codes (answers only) still open.
+pub const SHARE_VERSION: u8 = 2;
+
+/// The most roles one list in a code can hold (its count is one byte).
+pub const MAX_LISTED: usize = 255;
 
 /// Bytes of checksum at the end of a code.
 const CHECKSUM: usize = 4;
@@ -57,12 +63,29 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The answers a code holds, as far as the current quiz still has them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The answers a code holds, as far as the current quiz still has them, and the keys of the
+/// roles it lists (see [`role_index`] to find them in the catalogue).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Shared {
     pub answers: Answers,
     /// Answers in the code that the quiz no longer has (an item or option removed since).
     pub dropped: usize,
+    /// Keys of the roles the student kept, in the order they kept them.
+    pub shortlist: Vec<u16>,
+    /// Keys of the roles the student said were not for them.
+    pub not_for_me: Vec<u16>,
+}
+
+/// The student's own lists of roles, by id, to put in a code beside the answers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Picks<'a> {
+    pub shortlist: &'a [String],
+    pub not_for_me: &'a [String],
+}
+
+/// The index of the role with this key, if the catalogue still has it.
+pub fn role_index(roles: &[crate::content::Role], role_key: u16) -> Option<usize> {
+    roles.iter().position(|r| key(&r.id) == role_key)
 }
 
 /// 32-bit FNV-1a: a small, stable hash (the same on every platform and in every version).
@@ -88,7 +111,20 @@ pub fn option_key(id: &str) -> u16 {
 
 /// The student's answers as a share code, items in quiz order.
 pub fn encode(quiz: &Quiz, answers: &Answers) -> String {
+    encode_with(quiz, answers, Picks::default())
+}
+
+/// The student's answers and their lists of roles as a share code. A list longer than
+/// [`MAX_LISTED`] keeps its first roles.
+pub fn encode_with(quiz: &Quiz, answers: &Answers, picks: Picks) -> String {
     let mut bytes = vec![SHARE_VERSION];
+    for list in [picks.shortlist, picks.not_for_me] {
+        let list = &list[..list.len().min(MAX_LISTED)];
+        bytes.push(list.len() as u8);
+        for id in list {
+            bytes.extend_from_slice(&key(id).to_be_bytes());
+        }
+    }
     for item in &quiz.items {
         let chosen = answers.chosen(&item.id);
         if chosen.is_empty() {
@@ -122,10 +158,34 @@ pub fn decode(quiz: &Quiz, code: &str) -> Result<Shared, ShareError> {
     if fnv1a(body).to_be_bytes() != sum {
         return Err(ShareError::Damaged);
     }
-    if body[0] != SHARE_VERSION {
-        return Err(ShareError::UnknownVersion(body[0]));
+    match body[0] {
+        1 => read_entries(quiz, &body[1..]),
+        2 => {
+            let (shortlist, rest) = role_list(&body[1..]).ok_or(ShareError::Damaged)?;
+            let (not_for_me, rest) = role_list(rest).ok_or(ShareError::Damaged)?;
+            Ok(Shared {
+                shortlist,
+                not_for_me,
+                ..read_entries(quiz, rest)?
+            })
+        }
+        v => Err(ShareError::UnknownVersion(v)),
     }
-    read_entries(quiz, &body[1..])
+}
+
+/// A count byte and that many role keys, and what follows them.
+fn role_list(bytes: &[u8]) -> Option<(Vec<u16>, &[u8])> {
+    let (count, rest) = bytes.split_first()?;
+    let len = usize::from(*count) * 2;
+    if rest.len() < len {
+        return None;
+    }
+    let (keys, rest) = rest.split_at(len);
+    let keys = keys
+        .chunks(2)
+        .map(|k| u16::from_be_bytes([k[0], k[1]]))
+        .collect();
+    Some((keys, rest))
 }
 
 /// The entries after the version byte. The checksum matched, so a short or odd entry means
@@ -154,7 +214,11 @@ fn read_entries(quiz: &Quiz, mut rest: &[u8]) -> Result<Shared, ShareError> {
         // Some of its options are gone (or too many for it now): the item is left unanswered.
         dropped += 1;
     }
-    Ok(Shared { answers, dropped })
+    Ok(Shared {
+        answers,
+        dropped,
+        ..Shared::default()
+    })
 }
 
 /// An entry's option keys (without the end mark) and what follows the entry; `None` if the
@@ -239,6 +303,31 @@ mod tests {
         assert_eq!(fnv1a(b""), 0x811c_9dc5);
         assert_eq!(fnv1a(b"a"), 0xe40c_292c);
         assert_eq!(key("a"), 0xe40c ^ 0x292c);
+    }
+
+    #[test]
+    fn lists_of_roles_round_trip_and_version_1_codes_still_open() {
+        let quiz = Quiz { items: Vec::new() };
+        let kept = ["paramedic".to_string(), "porter".to_string()];
+        let not_for_me = ["dentist".to_string()];
+        let picks = Picks {
+            shortlist: &kept,
+            not_for_me: &not_for_me,
+        };
+        let shared = decode(&quiz, &encode_with(&quiz, &Answers::new(), picks)).unwrap();
+        assert_eq!(shared.shortlist, vec![key("paramedic"), key("porter")]);
+        assert_eq!(shared.not_for_me, vec![key("dentist")]);
+        // A code from before the lists existed: version 1, no entries.
+        let mut old = vec![1u8];
+        let sum = fnv1a(&old);
+        old.extend_from_slice(&sum.to_be_bytes());
+        let shared = decode(&quiz, &base64url(&old)).unwrap();
+        assert!(shared.shortlist.is_empty() && shared.answers.is_empty());
+        // A list that claims more roles than the code holds is damage, not a short list.
+        let mut short = vec![2u8, 3, 0, 1];
+        let sum = fnv1a(&short);
+        short.extend_from_slice(&sum.to_be_bytes());
+        assert_eq!(decode(&quiz, &base64url(&short)), Err(ShareError::Damaged));
     }
 
     #[test]

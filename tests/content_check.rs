@@ -683,4 +683,17 @@ fn ids_that_would_mix_up_share_links_are_reported() {
         &problems,
         &["\"option-123\" and \"option-242\" give the same share-link key"],
     );
+    // Roles too: a link's shortlist would name the wrong job.
+    let broken = edit(DENTAL, |v| {
+        let roles = v["roles"].as_array_mut().unwrap();
+        roles[0]["id"] = json!("card-173");
+        roles[1]["id"] = json!("card-335");
+    });
+    expect_problem(
+        &content::check(&broken),
+        &[
+            DENTAL,
+            "\"card-173\" and \"card-335\" give the same share-link key",
+        ],
+    );
 }

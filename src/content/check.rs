@@ -495,6 +495,8 @@ fn family_of_path(path: &str) -> &str {
 fn check_role_files(t: &Taxonomy, files: &[SourceFile], p: &mut Problems) -> Vec<Role> {
     let mut roles = Vec::new();
     let mut first_seen: HashMap<String, String> = HashMap::new();
+    // Share links name the roles a student kept or dropped by a short key of their ids.
+    let mut share_keys: HashMap<u16, String> = HashMap::new();
     let mut family_files: BTreeSet<&str> = BTreeSet::new();
     for file in files {
         let path = file.path.as_str();
@@ -555,6 +557,10 @@ fn check_role_files(t: &Taxonomy, files: &[SourceFile], p: &mut Problems) -> Vec
                 );
             } else {
                 first_seen.insert(role.id.clone(), format!("assets/{path}"));
+            }
+            match share_keys.insert(crate::share::key(&role.id), role.id.clone()) {
+                Some(earlier) if earlier != role.id => p.broken(path, &entry, format!("the ids \"{earlier}\" and \"{}\" give the same share-link key; rename one (any small change will do)", role.id)),
+                _ => {}
             }
             check_role(t, &role, path, &entry, p);
             roles.push(role);
