@@ -3,7 +3,8 @@
 //!
 //! - [`content`]: the JSON content (taxonomy, role catalogue, quiz, strings), loaded and checked.
 //! - [`matching`]: answers → profile → explained, ranked matches and strengths.
-//! - [`share`]: answers as a short share code for links and QR codes, and back.
+//! - [`share`]: answers and picked jobs as a short share code for links and QR codes, and back.
+//! - [`summary`]: the printable careers profile.
 //! - [`fairness`]: a simulation of many students that shows every role can be reached.
 //! - `game` (feature `game`, on by default): the Bevy game around them.
 
@@ -13,3 +14,4 @@ pub mod fairness;
 pub mod game;
 pub mod matching;
 pub mod share;
+pub mod summary;

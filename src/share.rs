@@ -246,6 +246,45 @@ fn chosen_options<'q>(item: &'q Item, keys: &[u16]) -> Vec<&'q str> {
         .collect()
 }
 
+/// A QR code as squares: `size` on a side, row by row, `true` for dark. It has no quiet zone
+/// (the light border readers need): whoever draws it adds one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qr {
+    pub size: usize,
+    pub modules: Vec<bool>,
+    /// The QR version (1 to 40): how big a code the text needed.
+    pub version: i16,
+}
+
+/// The squares of a QR code for `text` at error correction level M (15 % can be damaged and
+/// it still reads, enough for a smudged screen or a projector), or `None` if it is too long.
+pub fn qr(text: &str) -> Option<Qr> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let version = match code.version() {
+        qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
+    };
+    Some(Qr {
+        size: code.width(),
+        modules: code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect(),
+        version,
+    })
+}
+
+impl Qr {
+    /// The squares as text, `1` for dark and `0` for light, row by row (for the web page).
+    pub fn bits(&self) -> String {
+        self.modules
+            .iter()
+            .map(|m| if *m { '1' } else { '0' })
+            .collect()
+    }
+}
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn base64url(bytes: &[u8]) -> String {

@@ -17,8 +17,8 @@ use common::shipped;
 use find_your_fit::content::{Format, fill};
 use find_your_fit::game::MemoryBackend;
 use find_your_fit::game::{
-    self, Activate, DomSnapshot, GameContent, Menu, SaveStore, Screen, Session, Settings,
-    SettingsStore, TextSize,
+    self, Activate, DomSnapshot, GameContent, IdleLimits, IncomingLink, Menu, ProfileDir,
+    SaveStore, Screen, Session, Settings, SettingsStore, ShareBase, TextSize, WorkshopQuery,
 };
 use std::time::Duration;
 
@@ -27,7 +27,13 @@ fn app_with_save(save: Option<&str>) -> App {
 }
 
 fn app_with_stores(save: Option<&str>, settings: Option<&str>) -> App {
+    app_opened(save, settings, |_| {})
+}
+
+/// A game whose page address set something up before it starts (a share link, `?workshop`).
+fn app_opened(save: Option<&str>, settings: Option<&str>, address: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
+    address(&mut app);
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin));
     app.init_resource::<RemSize>();
     app.insert_resource(SaveStore::new(MemoryBackend(save.map(str::to_owned))));
@@ -471,6 +477,7 @@ fn settings_apply_at_once_are_kept_and_survive_a_damaged_save() {
         reduce_motion: Some(true),
         read_aloud: false,
         sound: false,
+        workshop: false,
     };
     assert_eq!(*app.world().resource::<Settings>(), expected);
 
@@ -648,4 +655,281 @@ fn a_press_that_changes_the_screen_asks_for_the_frame_that_shows_it() {
         let menu = *app.world().resource::<State<Menu>>().get();
         assert_eq!((screen(&app), menu), shows, "after pressing {label:?}");
     }
+}
+
+/// Plays a whole game and opens the matches.
+fn play_to_results(app: &mut App) {
+    press(app, &ui().start);
+    press(app, &ui().intro_go);
+    answer_everything(app);
+    press(app, &ui().see_matches);
+    assert_eq!(screen(app), Screen::Results);
+}
+
+/// The titles of the matches on the results screen, in order (each card has a Keep button).
+fn match_titles(app: &App) -> Vec<String> {
+    let keep = ui().keep_named.replace("{role}", "");
+    buttons(app)
+        .into_iter()
+        .filter_map(|b| b.strip_prefix(&keep).map(str::to_owned))
+        .collect()
+}
+
+fn session_of(app: &App) -> Session {
+    app.world().resource::<Session>().clone()
+}
+
+fn named(template: &str, role: &str) -> String {
+    fill(template, &[("role", role)])
+}
+
+fn saved(app: &App) -> Option<String> {
+    app.world().resource::<SaveStore>().raw()
+}
+
+#[test]
+fn keep_drop_undo_and_compare_from_the_results() {
+    let mut app = app();
+    play_to_results(&mut app);
+    let before = match_titles(&app);
+    assert!(before.len() >= 4, "several matches: {before:?}");
+
+    // Keep two: each button shows it at once, and both are saved.
+    press(&mut app, &named(&ui().keep_named, &before[0]));
+    press(&mut app, &named(&ui().keep_named, &before[1]));
+    assert_eq!(
+        pressed(&app, &named(&ui().keep_named, &before[0])),
+        Some(true)
+    );
+    assert_eq!(
+        pressed(&app, &named(&ui().keep_named, &before[2])),
+        Some(false)
+    );
+    let kept: Vec<String> = session_of(&app)
+        .kept_roles(shipped())
+        .iter()
+        .map(|i| shipped().roles[*i].title.clone())
+        .collect();
+    assert_eq!(kept, before[..2]);
+    assert!(saved(&app).unwrap().contains("shortlist"));
+    assert!(labels(&app).contains(&ui().shortlist_title));
+
+    // Not for me: the role goes, the next one takes its place, and it stays gone on reload.
+    press(&mut app, &named(&ui().not_for_me_named, &before[2]));
+    let after = match_titles(&app);
+    assert!(!after.contains(&before[2]), "{after:?}");
+    assert_eq!(after.len(), before.len(), "the next match fills the gap");
+    assert!(labels(&app).contains(&named(&ui().dropped_notice, &before[2])));
+    let reloaded = app_with_save(saved(&app).as_deref());
+    assert_eq!(session_of(&reloaded).not_for_me.len(), 1);
+
+    press(&mut app, &ui().undo);
+    assert_eq!(
+        match_titles(&app),
+        before,
+        "undo brings it back in its place"
+    );
+
+    // Compare the two kept, side by side, with the same facts for each.
+    press(&mut app, &ui().compare);
+    assert_eq!(screen(&app), Screen::Compare);
+    let shown = labels(&app);
+    for title in &before[..2] {
+        assert!(shown.contains(title), "{title} compared");
+    }
+    let contact_rows = shown.iter().filter(|l| **l == ui().contact_label).count();
+    assert_eq!(contact_rows, 2, "one patient-contact row for each job");
+    press(&mut app, &ui().back);
+    assert_eq!(screen(&app), Screen::Results);
+}
+
+/// The share link shown on the share screen.
+fn share_link(app: &mut App) -> String {
+    press(app, &ui().share);
+    assert_eq!(screen(app), Screen::Share);
+    let base = app.world().resource::<ShareBase>().0.clone();
+    let link = labels(app)
+        .into_iter()
+        .find(|l| l.starts_with(&base))
+        .expect("the link is shown as text");
+    let qr = snapshot(app)
+        .flatten()
+        .into_iter()
+        .find_map(|n| match &n.role {
+            game::AccessRole::Qr { modules, size } => Some((modules.len(), *size, n.label.clone())),
+            _ => None,
+        })
+        .expect("a QR code in the accessible page");
+    assert_eq!(qr.0, (qr.1 * qr.1) as usize);
+    assert_eq!(qr.2, ui().qr_alt);
+    link
+}
+
+fn opened_with(link: &str, save: Option<&str>) -> App {
+    let code = IncomingLink::from_fragment(link.split_once('#').map_or("", |x| x.1));
+    app_opened(save, None, |app| {
+        app.insert_resource(code);
+    })
+}
+
+#[test]
+fn a_share_link_shows_the_same_results_and_leaves_this_devices_save_alone() {
+    let mut app = app();
+    play_to_results(&mut app);
+    let titles = match_titles(&app);
+    press(&mut app, &named(&ui().keep_named, &titles[1]));
+    press(&mut app, &named(&ui().not_for_me_named, &titles[0]));
+    let expected = match_titles(&app);
+    let link = share_link(&mut app);
+    assert!(
+        link.len() < 260,
+        "short enough for a QR code: {}",
+        link.len()
+    );
+
+    // Another device, with a student's own answers saved.
+    let mut own = self::app();
+    press(&mut own, &ui().start);
+    press(&mut own, &ui().intro_go);
+    press(&mut own, &shipped().quiz.items[0].options[1].label);
+    let own_save = saved(&own).unwrap();
+
+    let mut other = opened_with(&link, Some(&own_save));
+    assert_eq!(screen(&other), Screen::Strengths);
+    assert!(labels(&other).contains(&ui().shared_banner));
+    press(&mut other, &ui().see_matches);
+    assert_eq!(
+        match_titles(&other),
+        expected,
+        "the same matches, the dropped one still gone"
+    );
+    assert_eq!(
+        pressed(&other, &named(&ui().keep_named, &titles[1])),
+        Some(true)
+    );
+    // Keeping something while looking changes nothing saved here.
+    press(&mut other, &named(&ui().keep_named, &expected[2]));
+    assert_eq!(saved(&other).as_deref(), Some(own_save.as_str()));
+
+    press(&mut other, &ui().take_quiz_yourself);
+    assert_eq!(screen(&other), Screen::Title);
+    assert!(
+        buttons(&other).contains(&ui().carry_on),
+        "their own answers are still there"
+    );
+    assert_eq!(session_of(&other).answers.len(), 1);
+    assert!(session_of(&other).shared.is_none());
+}
+
+#[test]
+fn a_mangled_link_gives_a_friendly_message_and_the_title_screen() {
+    let mut app = app();
+    play_to_results(&mut app);
+    let link = share_link(&mut app);
+    let own = saved(&app);
+    for bad in [
+        format!("{}x", &link[..link.len() - 9]),
+        link.replace("#r=", "#r=%3Cscript%3E"),
+        format!("{}#r=", &link[..link.find('#').unwrap()]),
+    ] {
+        let opened = opened_with(&bad, own.as_deref());
+        assert_eq!(screen(&opened), Screen::Title, "{bad}");
+        assert!(labels(&opened).contains(&ui().link_broken), "{bad}");
+        assert_eq!(saved(&opened), own, "the saved answers are untouched");
+    }
+}
+
+#[test]
+fn printing_on_the_desktop_saves_the_profile_and_says_where() {
+    let dir = std::env::temp_dir().join(format!("fyf-profile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app();
+    app.insert_resource(ProfileDir(Some(dir.clone())));
+    play_to_results(&mut app);
+    let top = match_titles(&app)[0].clone();
+    press(&mut app, &named(&ui().keep_named, &top));
+    let _ = share_link(&mut app);
+    press(&mut app, &ui().print);
+    let path = dir.join("careers-profile.txt");
+    let text = std::fs::read_to_string(&path).expect("profile saved");
+    assert!(text.contains(&top) && text.contains(&ui().reflect_next));
+    assert!(text.contains(&ui().shortlist_title));
+    let said = fill(&ui().print_saved, &[("path", &path.display().to_string())]);
+    assert!(
+        labels(&app).contains(&said),
+        "the screen says where it went"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn workshop_app() -> App {
+    app_opened(None, None, |app| {
+        app.insert_resource(WorkshopQuery::parse("?workshop"));
+    })
+}
+
+fn menu(app: &App) -> Menu {
+    *app.world().resource::<State<Menu>>().get()
+}
+
+#[test]
+fn a_workshop_ends_with_before_you_go_and_leaves_nothing() {
+    let mut app = workshop_app();
+    assert!(app.world().resource::<Settings>().workshop);
+    play_to_results(&mut app);
+    let saved_during = saved(&app).expect("saved while playing, in case the tab closes");
+
+    press(&mut app, &ui().finish_and_clear);
+    assert_eq!(screen(&app), Screen::Share);
+    assert!(labels(&app).contains(&ui().before_you_go));
+    assert!(buttons(&app).contains(&ui().print) && buttons(&app).contains(&ui().copy_link));
+    press(&mut app, &ui().finish_and_clear);
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(saved(&app), None, "nothing left on the computer");
+
+    // The next student, even if a save were left, is never offered the last one's answers.
+    let next = app_opened(Some(&saved_during), None, |app| {
+        app.insert_resource(WorkshopQuery::parse("workshop&idle=120"));
+    });
+    assert!(!buttons(&next).contains(&ui().carry_on));
+    assert_eq!(
+        next.world().resource::<IdleLimits>().ask,
+        Duration::from_secs(120)
+    );
+}
+
+#[test]
+fn an_idle_workshop_computer_asks_then_clears() {
+    let mut app = workshop_app();
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    press(&mut app, &shipped().quiz.items[0].options[0].label);
+    assert_eq!(menu(&app), Menu::Closed, "not asked while someone is playing");
+    app.insert_resource(IdleLimits {
+        ask: Duration::ZERO,
+        clear: Duration::from_secs(3600),
+    });
+    settle(&mut app);
+    assert_eq!(menu(&app), Menu::StillThere);
+    assert!(labels(&app).contains(&ui().still_there));
+
+    app.insert_resource(IdleLimits {
+        ask: Duration::from_secs(3600),
+        clear: Duration::from_secs(3600),
+    });
+    press(&mut app, &ui().still_here);
+    assert_eq!(menu(&app), Menu::Closed);
+    assert_eq!(screen(&app), Screen::Quiz, "carried on where they were");
+    assert!(saved(&app).is_some());
+
+    app.insert_resource(IdleLimits {
+        ask: Duration::ZERO,
+        clear: Duration::ZERO,
+    });
+    settle(&mut app);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(menu(&app), Menu::Closed);
+    assert_eq!(saved(&app), None, "cleared for the next student");
+    assert!(session_of(&app).answers.is_empty());
 }

@@ -64,6 +64,9 @@ function element(node) {
       el.setAttribute("role", "img");
       el.setAttribute("aria-label", node.label);
       break;
+    case "qr":
+      el = qrImage(node.modules, node.size, node.label);
+      break;
     case "list":
       el = document.createElement("ul");
       break;
@@ -82,6 +85,102 @@ function element(node) {
   el.dataset.shown = node.shown.map((v) => Math.round(v)).join(",");
   for (const child of node.children) el.appendChild(element(child));
   return el;
+}
+
+// A QR code as an image the page owns (for screen readers, printing and tests), drawn from
+// the game's squares as SVG: one path, made only of numbers, so no text from anywhere else
+// goes into it.
+function qrImage(modules, size, label) {
+  const quiet = 4;
+  const side = size + 2 * quiet;
+  let path = "";
+  for (let i = 0; i < modules.length; i++) {
+    if (modules[i] === "1") path += `M${(i % size) + quiet} ${Math.floor(i / size) + quiet}h1v1h-1z`;
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">`
+    + `<rect width="${side}" height="${side}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+  const img = document.createElement("img");
+  img.src = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+  img.alt = label;
+  img.className = "qr";
+  return img;
+}
+
+// ---- Copying the share link and printing the careers profile. ----
+
+async function copyLink(link) {
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    ok = true;
+  } catch (e) {
+    console.warn("copy failed", e);
+  }
+  if (wasm) wasm.fyf_copied(ok);
+}
+
+function add(parent, tag, text, className) {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  parent.appendChild(el);
+  return el;
+}
+
+function printRoles(section, heading, roles, labels) {
+  if (!roles.length) return;
+  add(section, "h2", heading);
+  const list = add(section, "ul", undefined, "roles");
+  for (const role of roles) {
+    const item = add(list, "li");
+    add(item, "h3", role.fit ? `${role.title} (${role.fit})` : role.title);
+    if (role.reasons.length) {
+      const reasons = add(item, "ul");
+      for (const r of role.reasons) add(reasons, "li", r);
+    }
+    add(item, "p", `${labels.subjects}: ${role.subjects}`);
+    add(item, "p", `${labels.routes}: ${role.routes}`);
+  }
+}
+
+// The profile is laid out in #print (shown only when printing), then the browser's own print
+// dialog opens: "Save as PDF" keeps it for a careers portfolio.
+function print(json) {
+  const { summary, qr, qr_size } = JSON.parse(json);
+  const l = summary.labels;
+  const section = $("print");
+  section.replaceChildren();
+  add(section, "h1", l.title);
+  add(section, "p", l.intro, "intro");
+  const top = add(section, "div", undefined, "top");
+  const strengths = add(top, "div");
+  add(strengths, "h2", l.strengths);
+  const list = add(strengths, "ul");
+  for (const s of summary.strengths) add(list, "li", s);
+  const chart = add(strengths, "div", undefined, "chart");
+  add(chart, "h2", l.chart);
+  for (const bar of summary.chart) {
+    const row = add(chart, "div", undefined, "bar");
+    add(row, "span", bar.label);
+    const track = add(row, "span", undefined, "track");
+    const fill = add(track, "span", undefined, "fill");
+    fill.style.width = `${bar.percent ?? 0}%`;
+    add(row, "span", bar.percent === null ? "–" : `${bar.percent}%`);
+  }
+  if (qr) {
+    const code = add(top, "figure", undefined, "code");
+    code.appendChild(qrImage(qr, qr_size, l.scan));
+    add(code, "figcaption", l.scan);
+  }
+  printRoles(section, l.matches, summary.matches.slice(0, 4), l);
+  printRoles(section, l.shortlist, summary.shortlist, l);
+  add(section, "h2", l.reflection);
+  for (const prompt of summary.prompts) {
+    add(section, "h3", prompt);
+    add(section, "div", undefined, "write");
+  }
+  add(section, "p", summary.link, "link");
+  window.print();
 }
 
 // ---- Announcements, read aloud and sounds. ----
@@ -172,6 +271,8 @@ window.fyf = {
   openUrl: (url) => window.open(url, "_blank", "noopener,noreferrer"),
   fatal: (message) => showProblem(texts.crash, message),
   sound,
+  copyLink,
+  print,
   reducedMotion: () => window.matchMedia("(prefers-reduced-motion: reduce)").matches,
 };
 

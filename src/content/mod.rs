@@ -186,6 +186,39 @@ impl Content {
     pub fn role_index(&self, id: &str) -> Option<usize> {
         self.role_index.get(id).copied()
     }
+    /// The route names a role can be entered by, with apprenticeship levels.
+    pub fn route_names(&self, role: &Role) -> Vec<String> {
+        let ui = &self.strings.ui;
+        role.routes
+            .iter()
+            .filter_map(|r| {
+                let name = self.taxonomy.route(&r.route)?.name.clone();
+                Some(match r.level {
+                    Some(level) => fill(
+                        &ui.route_level,
+                        &[("route", &name), ("level", &level.to_string())],
+                    ),
+                    None => name,
+                })
+            })
+            .collect()
+    }
+
+    /// The names of the school subjects a role lists.
+    pub fn subject_names(&self, role: &Role) -> Vec<String> {
+        role.subjects
+            .iter()
+            .filter_map(|s| self.taxonomy.subject(s).map(|s| s.name.clone()))
+            .collect()
+    }
+
+    /// How much a role works with patients, in words.
+    pub fn contact_name(&self, role: &Role) -> String {
+        self.taxonomy
+            .patient_contact(role.patient_contact.id())
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
 
     /// The student-facing pay line for a role.
     pub fn pay_text(&self, role: &Role) -> String {

@@ -333,7 +333,10 @@ fn collect(
     let leaf = access.is_some_and(|a| {
         matches!(
             a.role,
-            AccessRole::Button { .. } | AccessRole::Link { .. } | AccessRole::Image
+            AccessRole::Button { .. }
+                | AccessRole::Link { .. }
+                | AccessRole::Image
+                | AccessRole::Qr { .. }
         )
     });
     if let (Some(children), false) = (children, leaf) {

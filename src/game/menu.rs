@@ -1,12 +1,13 @@
 //! The Settings overlay, reachable from every screen through the top bar's Menu button: text
 //! size, high contrast, the dyslexia-friendly font, less movement, read aloud and sounds, then
-//! the answers (start again, finish and clear). It covers the screen (and is the only thing
-//! the DOM mirror shows while open); Escape or Close returns to the screen underneath.
+//! workshop mode, then the answers (start again, finish and clear). It covers the screen (and
+//! is the only thing the DOM mirror shows while open); Escape or Close returns to the screen
+//! underneath. The same overlay asks "Still there?" on an idle workshop computer.
 
 use bevy::prelude::*;
 
 use super::content::GameContent;
-use super::model::{Action, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Toggle};
+use super::model::{Action, Announce, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Toggle};
 use super::screens::show_while;
 use super::theme::widgets::Scrollable;
 use super::theme::{ButtonKind, Surface, widgets};
@@ -15,6 +16,37 @@ use crate::content::{UiStrings, fill};
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Menu>();
     show_while::<_, MenuRoot, _, _>(app, Menu::Settings, spawn_settings, settings_changed);
+    show_while::<_, MenuRoot, _, _>(app, Menu::StillThere, spawn_still_there, never);
+}
+
+/// "Still there?" shows nothing that changes while it is open.
+fn never() -> bool {
+    false
+}
+
+fn spawn_still_there(mut commands: Commands, game: Option<Res<GameContent>>) {
+    let Some(game) = game else { return };
+    let ui = &game.content.strings.ui;
+    commands
+        .spawn(overlay(Menu::StillThere))
+        .with_children(|o| {
+            o.spawn(widgets::card("Still there panel"))
+                .insert(panel(TextSize::Standard))
+                .with_children(|p| {
+                    p.spawn((widgets::heading(ui.still_there.clone()), Announce));
+                    p.spawn((widgets::body(ui.still_there_intro.clone()), Announce));
+                    p.spawn(widgets::button(
+                        ui.still_here.clone(),
+                        Action::StillHere,
+                        ButtonKind::Primary,
+                    ));
+                    p.spawn(widgets::button(
+                        ui.finish_and_clear.clone(),
+                        Action::FinishAndClear,
+                        ButtonKind::Secondary,
+                    ));
+                });
+        });
 }
 
 /// The settings changed while the menu is open: it is rebuilt to show them.
@@ -30,7 +62,7 @@ fn spawn_settings(
 ) {
     let Some(game) = game else { return };
     let ui = &game.content.strings.ui;
-    commands.spawn(overlay()).with_children(|o| {
+    commands.spawn(overlay(Menu::Settings)).with_children(|o| {
         o.spawn(widgets::card("Settings panel"))
             .insert(panel(settings.text_size))
             .with_children(|p| {
@@ -43,6 +75,7 @@ fn spawn_settings(
                     (Toggle::ReduceMotion, &ui.settings_reduce_motion),
                     (Toggle::ReadAloud, &ui.settings_read_aloud),
                     (Toggle::Sound, &ui.settings_sound),
+                    (Toggle::Workshop, &ui.settings_workshop),
                 ] {
                     p.spawn(widgets::choice(
                         label.clone(),
@@ -68,11 +101,11 @@ fn spawn_settings(
 }
 
 /// The backdrop over the whole screen. It takes clicks so nothing underneath can be pressed.
-fn overlay() -> impl Bundle {
+fn overlay(menu: Menu) -> impl Bundle {
     (
-        Name::new("Settings overlay"),
+        Name::new("Overlay"),
         MenuRoot,
-        DespawnOnExit(Menu::Settings),
+        DespawnOnExit(menu),
         GlobalZIndex(100),
         Node {
             position_type: PositionType::Absolute,

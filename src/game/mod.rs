@@ -7,6 +7,7 @@
 //!
 //! ```text
 //!   screens · menu · settings · web/platform  what the student sees and the page around it
+//!   sharing · workshop                        links, printing, the shared-computer mode
 //!   session                                   answers, place, filters; applies actions
 //!   a11y · actions (input) · scroll · frames   mirror for the page, keyboard and pointer
 //!   theme · anim · content · persistence       look, movement, loaded content, storage
@@ -33,9 +34,11 @@ mod screens;
 mod scroll;
 mod session;
 mod settings;
+mod sharing;
 mod theme;
 #[cfg(target_arch = "wasm32")]
 mod web;
+mod workshop;
 
 use bevy::prelude::*;
 
@@ -43,12 +46,13 @@ pub use a11y::{DomNode, DomSnapshot};
 pub use anim::Motion;
 pub use content::{ContentFailed, GameContent};
 pub use model::{
-    AccessRole, Accessible, Act, Action, Activate, AppSystems, DeviceMotion, Focused, Menu, Screen,
-    Settings, TextSize, Toggle,
+    AccessRole, Accessible, Act, Action, Activate, AppSystems, DeviceMotion, Focused, IdleLimits,
+    IncomingLink, Menu, Screen, Settings, ShareBase, TextSize, Toggle, WorkshopQuery,
 };
 pub use persistence::{MemoryBackend, SaveBackend, SaveStore, Saved};
-pub use session::{ExploreFilters, Session};
+pub use session::{ExploreFilters, Session, SharedView};
 pub use settings::SettingsStore;
+pub use sharing::{ProfileDir, ShareRequest, link_for};
 pub use theme::Palette;
 
 /// Everything but the platform: states, screens, session, theme, input and the DOM mirror.
@@ -79,6 +83,8 @@ pub fn plugin(app: &mut App) {
         a11y::plugin,
         scroll::plugin,
         settings::plugin,
+        sharing::plugin,
+        workshop::plugin,
     ));
     #[cfg(feature = "dev")]
     app.add_plugins(dev::plugin);

@@ -8,15 +8,21 @@ use serde::{Deserialize, Serialize};
 use crate::content::Answers;
 
 /// Bumped when the save format changes; older saves are read if possible, else dropped.
-pub const SAVE_VERSION: u32 = 1;
+/// Version 2 added the shortlist and the roles marked "not for me" (empty in a version 1 save).
+pub const SAVE_VERSION: u32 = 2;
 
-/// What is kept between visits: the answers and where the student was. No name, no identity.
+/// What is kept between visits: the answers, where the student was, the jobs they kept and
+/// the jobs they dropped. No name, no identity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     pub version: u32,
     pub answers: Answers,
     pub position: usize,
     pub finished: bool,
+    #[serde(default)]
+    pub shortlist: Vec<String>,
+    #[serde(default)]
+    pub not_for_me: Vec<String>,
 }
 
 /// Where saves go.
@@ -90,14 +96,22 @@ pub struct FileBackend(Option<std::path::PathBuf>);
 #[cfg(not(target_arch = "wasm32"))]
 impl FileBackend {
     fn in_data_dir(slot: &str) -> Self {
-        let base = std::env::var_os("XDG_DATA_HOME")
-            .map(std::path::PathBuf::from)
-            .or_else(|| {
-                std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share"))
-            })
-            .or_else(|| std::env::var_os("APPDATA").map(std::path::PathBuf::from));
-        Self(base.map(|b| b.join("find-your-fit").join(format!("{slot}.json"))))
+        Self(data_dir().map(|d| d.join(format!("{slot}.json"))))
     }
+}
+
+/// The game's folder in the user's data folder on the desktop (`None` on the web).
+pub fn data_dir() -> Option<std::path::PathBuf> {
+    if cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share"))
+        })
+        .or_else(|| std::env::var_os("APPDATA").map(std::path::PathBuf::from));
+    base.map(|b| b.join("find-your-fit"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,14 +1,18 @@
 //! The student's session: their answers, where they are in the quiz, the role they are
-//! looking at, the Explore filters, and where Back goes. The actions that change them are
-//! applied here, one small system per kind, so every way of pressing a button behaves the
-//! same. It also restores a saved session when the content has loaded.
+//! looking at, the jobs they kept and dropped, the Explore filters, and where Back goes. The
+//! actions that change them are applied here, one small system per kind, so every way of
+//! pressing a button behaves the same. It also restores a saved session when the content has
+//! loaded, or opens results shared by link without touching the one saved on this device.
 
 use bevy::prelude::*;
 
 use super::content::GameContent;
-use super::model::{Act, Action, AppSystems, Dirty, FilterKind, Menu, Screen};
+use super::model::{
+    Act, Action, AppSystems, Dirty, FilterKind, IncomingLink, Menu, Screen, Settings,
+};
 use super::persistence::{SAVE_VERSION, SaveStore, Saved};
 use crate::content::{Answers, Content, PatientContact, Role, Taxonomy};
+use crate::share::{self, ShareError};
 
 /// A place Back can return to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +106,24 @@ pub struct Session {
     pub notice: Option<String>,
     /// True once the student has reached the end of the quiz.
     pub finished: bool,
+    /// The ids of the roles the student kept, in the order they kept them.
+    pub shortlist: Vec<String>,
+    /// The ids of the roles the student said were not for them: left out of their matches.
+    pub not_for_me: Vec<String>,
+    /// The role just marked "not for me", which Undo brings back.
+    pub undo: Option<String>,
+    /// Set while showing results opened from a link: nothing is saved, and this device's own
+    /// saved answers stay as they were.
+    pub shared: Option<SharedView>,
+    /// News for the share screen: the link was copied, the profile was saved.
+    pub share_notice: Option<String>,
+}
+
+/// Results opened from a share link.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SharedView {
+    /// Answers in the link that the quiz no longer asks (left out, and the student is told).
+    pub dropped: usize,
 }
 
 impl Session {
@@ -109,13 +131,40 @@ impl Session {
     pub fn can_continue(&self) -> bool {
         !self.answers.is_empty() || self.position > 0
     }
+
+    pub fn is_kept(&self, role: &Role) -> bool {
+        self.shortlist.contains(&role.id)
+    }
+
+    /// The catalogue indices of the roles the student dropped (those still in it).
+    pub fn dropped_roles(&self, content: &Content) -> Vec<usize> {
+        indices(content, &self.not_for_me)
+    }
+
+    /// The catalogue indices of the kept roles, in the order kept.
+    pub fn kept_roles(&self, content: &Content) -> Vec<usize> {
+        indices(content, &self.shortlist)
+    }
+}
+
+/// Where each role id is in the catalogue, leaving out ids it no longer has.
+fn indices(content: &Content, ids: &[String]) -> Vec<usize> {
+    ids.iter()
+        .filter_map(|id| content.roles.iter().position(|r| &r.id == id))
+        .collect()
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Session>()
         .add_message::<OpenUrl>()
         .add_systems(Update, apply_actions_systems().in_set(AppSystems::Update))
-        .add_systems(Update, restore_save.run_if(resource_added::<GameContent>));
+        .init_resource::<IncomingLink>()
+        .add_systems(
+            Update,
+            restore_save
+                .run_if(resource_added::<GameContent>)
+                .in_set(AppSystems::RecordInput),
+        );
 }
 
 /// The actions this module applies, one system for each kind, in a fixed order so that two
@@ -129,6 +178,7 @@ fn apply_actions_systems() -> impl IntoScheduleConfigs<bevy::ecs::system::Schedu
         go_back,
         open_roles,
         filter_roles,
+        keep_and_drop,
     )
         .chain()
 }
@@ -162,8 +212,18 @@ impl Step<'_> {
         self.dirty.0 = true;
     }
 
+    /// Keeps the session on this device, unless it came from someone's link.
     fn save(&mut self) {
-        self.store.save(&Saved::from(&*self.session));
+        if self.session.shared.is_none() {
+            self.store.save(&Saved::from(&*self.session));
+        }
+    }
+
+    /// Back to this device's own saved answers (if any) and the title screen.
+    fn leave_shared(&mut self, content: &Content) {
+        *self.session = Session::default();
+        restore_into(content, &mut self.store, &mut self.session);
+        self.go(Screen::Title);
     }
 
     /// Remembers where the student is, so Back returns here.
@@ -202,14 +262,38 @@ fn open_and_close_menu(
     }
 }
 
-/// Title and intro: a fresh start, carrying on, or clearing the answers away.
+/// Title and intro: a fresh start, carrying on, or clearing the answers away. In workshop
+/// mode, finishing goes through "Before you go" (the QR, the link, printing) first. While
+/// results from a link are shown, each of these leads back to this device's own instead.
 fn start_and_clear(
     mut acts: MessageReader<Act>,
     mut step: Step,
     mut next_menu: ResMut<NextState<Menu>>,
+    settings: Res<Settings>,
+    game: Option<Res<GameContent>>,
 ) {
     for Act(action) in acts.read() {
+        let leaves = matches!(
+            action,
+            Action::Start | Action::StartAgain | Action::FinishAndClear | Action::LeaveShared
+        );
+        if let (true, Some(_), Some(game)) = (leaves, &step.session.shared, &game) {
+            next_menu.set(Menu::Closed);
+            step.leave_shared(game.content);
+            continue;
+        }
+        let idle_clear = *step.menu.get() == Menu::StillThere;
         match action {
+            Action::FinishAndClear
+                if settings.workshop
+                    && !idle_clear
+                    && step.session.can_continue()
+                    && step.here() != Screen::Share =>
+            {
+                next_menu.set(Menu::Closed);
+                step.remember();
+                step.go(Screen::Share);
+            }
             Action::Start | Action::StartAgain => {
                 let keep_notice = step
                     .session
@@ -322,7 +406,9 @@ fn go_back(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<GameCo
                 step.go(Screen::Quiz);
             }
             Screen::Results => step.go(Screen::Strengths),
-            Screen::Explore | Screen::RoleDetail => back_through_history(&mut step),
+            Screen::Explore | Screen::RoleDetail | Screen::Compare | Screen::Share => {
+                back_through_history(&mut step)
+            }
             Screen::Title | Screen::Loading | Screen::Error => {}
         }
     }
@@ -394,6 +480,56 @@ fn filter_roles(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<G
     }
 }
 
+/// The shortlist, "not for me" with undo, and the screens that use them (compare, share).
+fn keep_and_drop(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<GameContent>>) {
+    let Some(game) = game else { return };
+    let roles = &game.content.roles;
+    for Act(action) in acts.read() {
+        match action {
+            Action::Keep(i) if *i < roles.len() => {
+                let id = &roles[*i].id;
+                let list = &mut step.session.shortlist;
+                match list.iter().position(|k| k == id) {
+                    Some(at) => {
+                        list.remove(at);
+                    }
+                    None => list.push(id.clone()),
+                }
+                // Not rebuilt: the button changes in place, so focus and scrolling stay put.
+                step.save();
+            }
+            Action::NotForMe(i) if *i < roles.len() => {
+                let id = roles[*i].id.clone();
+                let session = &mut step.session;
+                session.shortlist.retain(|k| *k != id);
+                if !session.not_for_me.contains(&id) {
+                    session.not_for_me.push(id.clone());
+                }
+                session.undo = Some(id);
+                step.redraw();
+                step.save();
+            }
+            Action::Undo => {
+                if let Some(id) = step.session.undo.take() {
+                    step.session.not_for_me.retain(|k| *k != id);
+                    step.redraw();
+                    step.save();
+                }
+            }
+            Action::Compare | Action::Share => {
+                step.session.share_notice = None;
+                step.remember();
+                step.go(if *action == Action::Compare {
+                    Screen::Compare
+                } else {
+                    Screen::Share
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A request to open a web page outside the game (the page opens it in a new tab).
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub struct OpenUrl(pub String);
@@ -405,20 +541,65 @@ impl From<&Session> for Saved {
             answers: s.answers.clone(),
             position: s.position,
             finished: s.finished,
+            shortlist: s.shortlist.clone(),
+            not_for_me: s.not_for_me.clone(),
         }
     }
 }
 
-/// Once the content is known, restores a saved session if there is one it can read.
+/// Once the content is known, opens the results in the link the game was opened with, or
+/// else restores a saved session if there is one it can read.
 fn restore_save(
     game: Res<GameContent>,
     mut store: ResMut<SaveStore>,
     mut session: ResMut<Session>,
+    link: Res<IncomingLink>,
 ) {
+    match link.0.as_deref().map(|code| open_link(game.content, code)) {
+        Some(Ok(shared)) => *session = shared,
+        Some(Err(notice)) => {
+            restore_into(game.content, &mut store, &mut session);
+            session.notice = Some(notice);
+        }
+        None => restore_into(game.content, &mut store, &mut session),
+    }
+}
+
+/// The session a share link holds, or the friendly words for why it cannot be opened.
+fn open_link(content: &Content, code: &str) -> Result<Session, String> {
+    let ui = &content.strings.ui;
+    let shared = share::decode(&content.quiz, code).map_err(|e| {
+        warn!("share link not opened: {e}");
+        match e {
+            ShareError::UnknownVersion(_) => ui.link_too_new.clone(),
+            _ => ui.link_broken.clone(),
+        }
+    })?;
+    let ids = |keys: &[u16]| -> Vec<String> {
+        keys.iter()
+            .filter_map(|k| share::role_index(&content.roles, *k))
+            .map(|i| content.roles[i].id.clone())
+            .collect()
+    };
+    Ok(Session {
+        answers: shared.answers,
+        position: content.quiz.items.len().saturating_sub(1),
+        finished: true,
+        shortlist: ids(&shared.shortlist),
+        not_for_me: ids(&shared.not_for_me),
+        shared: Some(SharedView {
+            dropped: shared.dropped,
+        }),
+        ..Session::default()
+    })
+}
+
+/// Reads the saved session into `session`; a save that cannot be read is dropped with a notice.
+fn restore_into(content: &Content, store: &mut SaveStore, session: &mut Session) {
     let Some(raw) = store.raw() else { return };
     match serde_json::from_str::<Saved>(&raw) {
         Ok(saved) if saved.version <= SAVE_VERSION => {
-            let quiz = &game.content.quiz;
+            let quiz = &content.quiz;
             let mut answers = saved.answers;
             let dropped = answers.retain_valid(quiz);
             if dropped > 0 {
@@ -427,11 +608,13 @@ fn restore_save(
             session.answers = answers;
             session.position = saved.position.min(quiz.items.len().saturating_sub(1));
             session.finished = saved.finished;
+            session.shortlist = saved.shortlist;
+            session.not_for_me = saved.not_for_me;
         }
         _ => {
             warn!("the saved answers could not be read; starting fresh");
             store.clear();
-            session.notice = Some(game.content.strings.ui.save_lost.clone());
+            session.notice = Some(content.strings.ui.save_lost.clone());
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The bridge to the web page: sends the DOM mirror (with what to announce and read aloud) to
 //! `web/app.js`, takes presses and focus from its real HTML buttons, opens links, asks for
-//! sounds, and turns a panic into a message in the page. JavaScript calls in through the
-//! exported `fyf_*` functions; each call wakes the (otherwise idle) game loop.
+//! sounds, copies the share link and prints the profile, reads the page's address (a share
+//! link's `#r=…`, `?workshop`), and turns a panic into a message in the page. JavaScript
+//! calls in through the exported `fyf_*` functions; each call wakes the (otherwise idle) game
+//! loop.
 
 use std::cell::RefCell;
 
@@ -11,10 +13,13 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use wasm_bindgen::prelude::*;
 
 use super::a11y::DomSnapshot;
+use super::content::GameContent;
 use super::model::{
-    Act, Action, Activate, AppSystems, DeviceMotion, FocusOwner, Focused, Settings,
+    Act, Action, Activate, AppSystems, DeviceMotion, Dirty, FocusOwner, Focused, IncomingLink,
+    Settings, ShareBase, WorkshopQuery,
 };
-use super::session::OpenUrl;
+use super::session::{OpenUrl, Session};
+use super::sharing::{ShareRequest, tell};
 
 #[wasm_bindgen]
 extern "C" {
@@ -30,6 +35,10 @@ extern "C" {
     fn js_reduced_motion() -> bool;
     #[wasm_bindgen(js_namespace = fyf, js_name = sound)]
     fn js_sound(kind: &str);
+    #[wasm_bindgen(js_namespace = fyf, js_name = copyLink)]
+    fn js_copy_link(link: &str);
+    #[wasm_bindgen(js_namespace = fyf, js_name = print)]
+    fn js_print(summary_json: &str);
 }
 
 /// Something the page asked for.
@@ -37,6 +46,8 @@ enum FromPage {
     Activate(Entity),
     Focus(Option<Entity>),
     Back,
+    /// The page tried to copy the share link: did it work?
+    Copied(bool),
 }
 
 thread_local! {
@@ -77,12 +88,36 @@ pub fn fyf_back() {
     push(FromPage::Back);
 }
 
+/// The page finished copying the share link (`false`: the browser would not let it).
+#[wasm_bindgen]
+pub fn fyf_copied(ok: bool) {
+    push(FromPage::Copied(ok));
+}
+
+/// What the page's address says: where share links point, a share code to open, and the
+/// workshop options.
+fn read_address(app: &mut App) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    // The workshop options stay in the link, so a reload keeps workshop mode.
+    app.insert_resource(ShareBase(format!("{origin}{path}")))
+        .insert_resource(IncomingLink::from_fragment(
+            &location.hash().unwrap_or_default(),
+        ))
+        .insert_resource(WorkshopQuery::parse(&search));
+}
+
 pub(super) fn plugin(app: &mut App) {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.clone().into());
         js_fatal(&message);
     }));
+    read_address(app);
     app.insert_resource(DeviceMotion {
         reduced: js_reduced_motion(),
     })
@@ -95,7 +130,10 @@ pub(super) fn plugin(app: &mut App) {
             .in_set(AppSystems::RecordInput)
             .before(super::model::InputSystems),
     )
-    .add_systems(Update, (open_urls, play_sounds).in_set(AppSystems::Present))
+    .add_systems(
+        Update,
+        (open_urls, play_sounds, copy_and_print).in_set(AppSystems::Present),
+    )
     .add_systems(
         PostUpdate,
         (send_snapshot, send_focus).after(super::a11y::A11ySystems),
@@ -125,6 +163,9 @@ fn take_page_input(
     mut activate: MessageWriter<Activate>,
     mut act: MessageWriter<Act>,
     mut focused: ResMut<Focused>,
+    mut session: ResMut<Session>,
+    mut dirty: ResMut<Dirty>,
+    game: Option<Res<GameContent>>,
 ) {
     let events = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
     for event in events {
@@ -138,6 +179,13 @@ fn take_page_input(
             }
             FromPage::Back => {
                 act.write(Act(Action::Back));
+            }
+            FromPage::Copied(ok) => {
+                if let Some(game) = &game {
+                    let ui = &game.content.strings.ui;
+                    let news = if ok { &ui.link_copied } else { &ui.copy_failed };
+                    tell(&mut session, &mut dirty, news.clone());
+                }
             }
         }
     }
@@ -173,6 +221,25 @@ fn play_sounds(mut acts: MessageReader<Act>, settings: Res<Settings>) {
             Action::Choose { .. } => js_sound("choose"),
             Action::ShowMatches => js_sound("reveal"),
             _ => {}
+        }
+    }
+}
+
+/// Copying and printing happen in the page: the browser's clipboard and its own print (where
+/// "Save as PDF" works).
+fn copy_and_print(mut requests: MessageReader<ShareRequest>) {
+    for request in requests.read() {
+        match request {
+            ShareRequest::Copy(link) => js_copy_link(link),
+            ShareRequest::Print(summary) => {
+                let qr = crate::share::qr(&summary.link);
+                let page = serde_json::json!({
+                    "summary": summary,
+                    "qr": qr.as_ref().map(|q| q.bits()),
+                    "qr_size": qr.as_ref().map(|q| q.size),
+                });
+                js_print(&page.to_string());
+            }
         }
     }
 }

@@ -200,6 +200,12 @@ impl<'c> Matcher<'c> {
 
     /// Everything the strengths and results screens show for these answers.
     pub fn results(&self, answers: &Answers) -> Results {
+        self.results_without(answers, &[])
+    }
+
+    /// Results leaving out the roles the student said are not for them (catalogue
+    /// indices): the next best take their place.
+    pub fn results_without(&self, answers: &Answers, not_for_me: &[usize]) -> Results {
         let profile = Profile::from_answers(self.content, answers);
         let confidence = profile.confidence();
         let strengths = if confidence == Confidence::Little {
@@ -211,7 +217,8 @@ impl<'c> Matcher<'c> {
         } else {
             strengths::strengths(&self.content.taxonomy, &profile)
         };
-        let ranked = self.rank(&profile);
+        let mut ranked = self.rank(&profile);
+        ranked.retain(|r| !not_for_me.contains(&r.role));
         let shown = self.pick(&ranked, confidence);
         let roles = &self.content.roles;
         let mut used_reasons = HashMap::new();

@@ -27,6 +27,12 @@ pub enum AccessRole {
     },
     /// A picture drawn in the game, such as the interest chart.
     Image,
+    /// A QR code: `modules` is its dark (`1`) and light (`0`) squares row by row, `size` a
+    /// side, so the page can show the same code as an image.
+    Qr {
+        modules: String,
+        size: u32,
+    },
     List,
     ListItem,
     Group,

@@ -63,6 +63,24 @@ pub enum Action {
     ToggleSetting(Toggle),
     /// Read aloud: say the current question or screen again.
     ReadAgain,
+    /// Put a role on the shortlist, or take it off (an index into the catalogue).
+    Keep(usize),
+    /// Results: this suggestion is not for me; show the next one.
+    NotForMe(usize),
+    /// Results: bring back the role just marked "not for me".
+    Undo,
+    /// Compare the roles on the shortlist side by side.
+    Compare,
+    /// The share screen: QR code, link and printing ("Before you go" in workshop mode).
+    Share,
+    /// Copy the share link.
+    CopyLink,
+    /// Print the careers profile (on the desktop, save it as a file).
+    Print,
+    /// Leave results opened from someone's link, back to this device's own.
+    LeaveShared,
+    /// "Still there?": yes, carry on.
+    StillHere,
 }
 
 /// Press the button on this entity.

@@ -41,6 +41,7 @@ pub enum Toggle {
     ReduceMotion,
     ReadAloud,
     Sound,
+    Workshop,
 }
 
 /// What the student chose. Unknown or missing fields in a saved copy take their defaults, so
@@ -57,6 +58,9 @@ pub struct Settings {
     pub read_aloud: bool,
     /// Off by default: a classroom of laptops beeping helps nobody.
     pub sound: bool,
+    /// A shared computer in a workshop: no carrying on with the last student's answers,
+    /// "Before you go" at the end, and clearing after a long idle time.
+    pub workshop: bool,
 }
 
 impl Settings {
@@ -72,6 +76,7 @@ impl Settings {
             Toggle::ReduceMotion => self.motion_reduced(device),
             Toggle::ReadAloud => self.read_aloud,
             Toggle::Sound => self.sound,
+            Toggle::Workshop => self.workshop,
         }
     }
 
@@ -83,6 +88,7 @@ impl Settings {
             Toggle::ReduceMotion => self.reduce_motion = Some(on),
             Toggle::ReadAloud => self.read_aloud = on,
             Toggle::Sound => self.sound = on,
+            Toggle::Workshop => self.workshop = on,
         }
     }
 }

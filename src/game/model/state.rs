@@ -29,6 +29,10 @@ pub enum Screen {
     Results,
     RoleDetail,
     Explore,
+    /// Up to three kept roles side by side.
+    Compare,
+    /// The share link, its QR code and printing; "Before you go" in workshop mode.
+    Share,
 }
 
 /// The "Read it again" button, shown only while read aloud is on.
@@ -44,12 +48,14 @@ pub struct ScreenRoot;
 #[derive(Resource, Debug, Default)]
 pub struct Dirty(pub bool);
 
-/// The overlay over the screen: closed, or the Settings menu (modal while open).
+/// The overlay over the screen: closed, the Settings menu, or (in workshop mode, after a
+/// long idle time) "Still there?". Modal while open.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Menu {
     #[default]
     Closed,
     Settings,
+    StillThere,
 }
 
 /// Marks the overlay's root.

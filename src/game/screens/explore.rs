@@ -3,8 +3,8 @@
 
 use bevy::prelude::*;
 
-use super::{back_footer, root, show_screen, top_bar};
-use crate::content::{Content, fill};
+use super::{back_footer, keep_button, root, show_screen, top_bar};
+use crate::content::{Content, Role, UiStrings, fill};
 use crate::game::content::GameContent;
 use crate::game::model::{AccessRole, Accessible, Action, FilterKind, Screen};
 use crate::game::session::{ExploreFilters, Session};
@@ -85,7 +85,8 @@ fn spawn_explore(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                 c.spawn(widgets::list("Role list", 8.0))
                     .with_children(|list| {
                         for i in shown {
-                            role_item(list, &content.roles[i].title, i);
+                            let role = &content.roles[i];
+                            role_item(list, ui, role, i, session.is_kept(role));
                         }
                     });
             });
@@ -120,20 +121,33 @@ fn filter_buttons(c: &mut ChildSpawnerCommands, content: &Content, filters: &Exp
     });
 }
 
-fn role_item(list: &mut ChildSpawnerCommands, title: &str, index: usize) {
+/// A role's name (opening its page) and Keep beside it.
+fn role_item(
+    list: &mut ChildSpawnerCommands,
+    ui: &UiStrings,
+    role: &Role,
+    index: usize,
+    kept: bool,
+) {
     list.spawn((
         Name::new("Role item"),
         Node {
-            flex_direction: FlexDirection::Column,
+            column_gap: px(8),
+            align_items: AlignItems::Center,
             ..default()
         },
         Accessible::new(AccessRole::ListItem, ""),
     ))
     .with_children(|item| {
         item.spawn(widgets::button(
-            title.to_owned(),
+            role.title.clone(),
             Action::OpenRole(index),
             ButtonKind::Secondary,
-        ));
+        ))
+        .insert(Node {
+            flex_grow: 1.0,
+            ..widgets::button_node()
+        });
+        keep_button(item, ui, role, index, kept);
     });
 }

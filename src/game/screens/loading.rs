@@ -7,6 +7,7 @@ use bevy::window::RequestRedraw;
 use super::{root, show_screen};
 use crate::game::content::{ContentFailed, GameContent, LoadProgress};
 use crate::game::model::{AppSystems, Dirty, Screen};
+use crate::game::session::Session;
 use crate::game::theme::widgets;
 
 pub(super) fn plugin(app: &mut App) {
@@ -55,15 +56,22 @@ fn show_progress(progress: Res<LoadProgress>, mut dirty: ResMut<Dirty>) {
     }
 }
 
+/// On to the title, or straight to the strengths when the game was opened with someone's
+/// results link.
 fn leave_loading(
     game: Option<Res<GameContent>>,
     failed: Option<Res<ContentFailed>>,
+    session: Res<Session>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if failed.is_some() {
         next.set(Screen::Error);
     } else if game.is_some() {
-        next.set(Screen::Title);
+        next.set(if session.shared.is_some() {
+            Screen::Strengths
+        } else {
+            Screen::Title
+        });
     }
 }
 

@@ -3,6 +3,7 @@
 //! it is open (the next question, a new filter), the session marks it [`Dirty`] and it is
 //! rebuilt from the session.
 
+mod compare;
 mod error;
 mod explore;
 mod intro;
@@ -10,15 +11,21 @@ mod loading;
 mod quiz;
 mod results;
 mod role_detail;
+mod share;
 mod strengths;
 mod title;
 
 use bevy::prelude::*;
 
-use super::model::{Action, AppSystems, Dirty, ReadAgainButton, Screen, ScreenRoot};
+use super::content::GameContent;
+use super::model::{
+    AccessRole, Accessible, Action, Announce, AppSystems, Dirty, ReadAgainButton, Screen,
+    ScreenRoot, Selected,
+};
+use super::session::Session;
 use super::theme::widgets;
 use super::theme::{ButtonKind, Surface};
-use crate::content::UiStrings;
+use crate::content::{Role, UiStrings, fill};
 
 /// True when the open screen must be rebuilt and no screen change is pending.
 pub fn dirty_and_settled(dirty: Res<Dirty>, next: Res<NextState<Screen>>) -> bool {
@@ -34,7 +41,14 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(AppSystems::Rebuild)
                 .after(RebuildSystems),
         )
-        .configure_sets(Update, RebuildSystems.in_set(AppSystems::Rebuild));
+        .configure_sets(Update, RebuildSystems.in_set(AppSystems::Rebuild))
+        .add_systems(
+            Update,
+            show_kept
+                .run_if(resource_changed::<Session>)
+                .in_set(AppSystems::Rebuild)
+                .after(RebuildSystems),
+        );
     app.add_plugins((
         loading::plugin,
         error::plugin,
@@ -45,6 +59,8 @@ pub(super) fn plugin(app: &mut App) {
         results::plugin,
         role_detail::plugin,
         explore::plugin,
+        compare::plugin,
+        share::plugin,
     ));
 }
 
@@ -175,4 +191,94 @@ fn footer() -> impl Bundle {
             ..default()
         },
     )
+}
+
+/// Every Keep button shows whether its role is on the shortlist, changed in place when the
+/// student presses one (a rebuild would move focus and scrolling back to the top).
+fn show_kept(
+    mut commands: Commands,
+    session: Res<Session>,
+    game: Option<Res<GameContent>>,
+    mut buttons: Query<(Entity, &Action, &mut Accessible, &Children)>,
+    mut labels: Query<&mut Text>,
+) {
+    let Some(game) = game else { return };
+    let ui = &game.content.strings.ui;
+    for (entity, action, mut access, children) in &mut buttons {
+        let Action::Keep(index) = action else {
+            continue;
+        };
+        let Some(role) = game.content.roles.get(*index) else {
+            continue;
+        };
+        let kept = session.is_kept(role);
+        let pressed = AccessRole::Button {
+            pressed: Some(kept),
+        };
+        if access.role == pressed {
+            continue;
+        }
+        access.role = pressed;
+        let label = if kept { &ui.kept } else { &ui.keep };
+        for child in children {
+            if let Ok(mut text) = labels.get_mut(*child) {
+                text.0.clone_from(label);
+            }
+        }
+        if kept {
+            commands.entity(entity).insert(Selected);
+        } else {
+            commands.entity(entity).remove::<Selected>();
+        }
+    }
+}
+
+/// "Keep" on a role (results, role page, explore): pressed while the role is on the shortlist.
+/// Its name for a screen reader says which role, since a list has one on every card.
+pub fn keep_button(
+    parent: &mut ChildSpawnerCommands,
+    ui: &UiStrings,
+    role: &Role,
+    index: usize,
+    kept: bool,
+) {
+    let label = if kept { &ui.kept } else { &ui.keep };
+    parent
+        .spawn(widgets::button_with(
+            label.clone(),
+            Action::Keep(index),
+            ButtonKind::Secondary,
+            widgets::button_node(),
+            Some(kept),
+        ))
+        .insert(Accessible::new(
+            AccessRole::Button {
+                pressed: Some(kept),
+            },
+            fill(&ui.keep_named, &[("role", &role.title)]),
+        ));
+}
+
+/// Over results opened from someone's link: what they are, what was left out, and the way
+/// back to the student's own game.
+pub fn shared_banner(parent: &mut ChildSpawnerCommands, ui: &UiStrings, session: &Session) {
+    let Some(view) = session.shared else { return };
+    parent
+        .spawn((widgets::card("Shared results"), Announce))
+        .insert(Surface::Raised)
+        .with_children(|card| {
+            card.spawn(widgets::body(ui.shared_banner.clone()));
+            if view.dropped > 0 {
+                let count = view.dropped.to_string();
+                card.spawn(widgets::soft(fill(
+                    &ui.shared_dropped,
+                    &[("count", &count)],
+                )));
+            }
+            card.spawn(widgets::button(
+                ui.take_quiz_yourself.clone(),
+                Action::LeaveShared,
+                ButtonKind::Primary,
+            ));
+        });
 }

@@ -1,33 +1,61 @@
 //! The matches, revealed one card at a time: how well each fits (in words, never a false
 //! percentage), kind (wildcard, not hands-on), reasons from
 //! the student's own answers, subjects, ways in, pay and patient contact, with a way to find
-//! out more about each.
+//! out more about each, to keep it or to say it is not for me (with undo). Then the jobs kept,
+//! comparing them, and sharing or printing.
 
 use bevy::prelude::*;
 
-use super::{back_footer, root, show_screen, top_bar};
-use crate::content::{Content, Role, UiStrings, fill};
+use super::{RebuildSystems, back_footer, keep_button, root, shared_banner, show_screen, top_bar};
+use crate::content::{Content, UiStrings, fill};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
-use crate::game::model::{AccessRole, Accessible, Action, Announce, ReadAloud, Screen};
+use crate::game::model::{AccessRole, Accessible, Action, Announce, AppSystems, ReadAloud, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, motion, widgets};
 use crate::matching::{Confidence, Match, MatchKind};
 
 pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Results, spawn_results);
+    app.add_systems(
+        Update,
+        refresh_shortlist
+            .run_if(in_state(Screen::Results).and_then(resource_changed::<Session>))
+            .in_set(AppSystems::Rebuild)
+            .after(RebuildSystems),
+    );
+}
+
+/// The shortlist card, rebuilt alone when a Keep is pressed.
+#[derive(Component)]
+struct ShortlistCard;
+
+fn refresh_shortlist(
+    mut commands: Commands,
+    game: Res<GameContent>,
+    session: Res<Session>,
+    cards: Query<Entity, With<ShortlistCard>>,
+) {
+    for card in &cards {
+        commands
+            .entity(card)
+            .despawn_children()
+            .with_children(|c| shortlist_contents(c, game.content, &session));
+    }
 }
 
 fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
     let content = game.content;
     let ui = &content.strings.ui;
-    let results = game.matcher.results(&session.answers);
+    let dropped = session.dropped_roles(content);
+    let results = game.matcher.results_without(&session.answers, &dropped);
     commands
         .spawn(root(Screen::Results, "Results screen"))
         .with_children(|s| {
             s.spawn(top_bar(ui));
             s.spawn(widgets::content_column()).with_children(|c| {
                 c.spawn((widgets::heading(ui.results_title.clone()), Announce));
+                shared_banner(c, ui, &session);
                 if results.matches.is_empty() {
                     c.spawn(widgets::body(ui.no_results.clone()));
                     return;
@@ -36,13 +64,16 @@ fn spawn_results(mut commands: Commands, game: Res<GameContent>, session: Res<Se
                 if let Some(text) = evidence_notice(ui, results.confidence) {
                     c.spawn((widgets::notice(text.clone()), Announce));
                 }
+                undo_notice(c, content, &session);
                 c.spawn((widgets::list("Matches", 14.0), ReadAloud))
                     .with_children(|list| {
                         for (n, m) in results.matches.iter().enumerate() {
                             let delay = motion::after(4) + motion::REVEAL_STEP * n as f32;
-                            match_card(list, content, m, delay);
+                            let kept = session.is_kept(&content.roles[m.role]);
+                            match_card(list, content, m, kept, delay);
                         }
                     });
+                shortlist(c, content, &session);
                 clear_buttons(c, ui);
             });
             back_footer(s, ui, [(&ui.explore, Action::Explore, ButtonKind::Primary)]);
@@ -58,10 +89,74 @@ fn evidence_notice(ui: &UiStrings, confidence: Confidence) -> Option<&String> {
     }
 }
 
+/// After "Not for me": which job went, with a way to bring it back.
+fn undo_notice(parent: &mut ChildSpawnerCommands, content: &Content, session: &Session) {
+    let ui = &content.strings.ui;
+    let Some(role) = session
+        .undo
+        .as_ref()
+        .and_then(|id| content.roles.iter().find(|r| &r.id == id))
+    else {
+        return;
+    };
+    parent
+        .spawn((widgets::card("Undo"), Announce))
+        .insert(Surface::Raised)
+        .with_children(|card| {
+            card.spawn(widgets::body(fill(
+                &ui.dropped_notice,
+                &[("role", &role.title)],
+            )));
+            card.spawn(widgets::button(
+                ui.undo.clone(),
+                Action::Undo,
+                ButtonKind::Primary,
+            ));
+        });
+}
+
+/// The jobs the student kept, each a way to its page, and comparing them.
+fn shortlist(parent: &mut ChildSpawnerCommands, content: &Content, session: &Session) {
+    parent
+        .spawn((widgets::card("Shortlist"), ShortlistCard))
+        .with_children(|card| shortlist_contents(card, content, session));
+}
+
+fn shortlist_contents(card: &mut ChildSpawnerCommands, content: &Content, session: &Session) {
+    let ui = &content.strings.ui;
+    let kept = session.kept_roles(content);
+    card.spawn(widgets::subheading(ui.shortlist_title.clone()));
+    if kept.is_empty() {
+        card.spawn(widgets::soft(ui.shortlist_empty.clone()));
+        return;
+    }
+    card.spawn(widgets::row()).with_children(|row| {
+        for i in &kept {
+            row.spawn(widgets::button(
+                content.roles[*i].title.clone(),
+                Action::OpenRole(*i),
+                ButtonKind::Choice,
+            ));
+        }
+    });
+    if kept.len() >= 2 {
+        card.spawn(widgets::button(
+            ui.compare.clone(),
+            Action::Compare,
+            ButtonKind::Primary,
+        ));
+    }
+}
+
 /// After the list, not in the footer: on a small screen a footer of four buttons would hide
-/// half the cards. Both are in the Settings menu as well.
+/// half the cards. The clearing ones are in the Settings menu as well.
 fn clear_buttons(parent: &mut ChildSpawnerCommands, ui: &UiStrings) {
     parent.spawn(widgets::row()).with_children(|row| {
+        row.spawn(widgets::button(
+            ui.share.clone(),
+            Action::Share,
+            ButtonKind::Primary,
+        ));
         row.spawn(widgets::button(
             ui.start_again.clone(),
             Action::StartAgain,
@@ -91,40 +186,13 @@ fn fact(parent: &mut ChildSpawnerCommands, label: &str, value: String) {
         });
 }
 
-/// The route names a role can be entered by, with apprenticeship levels.
-pub fn route_names(content: &Content, role: &Role) -> Vec<String> {
-    let ui = &content.strings.ui;
-    role.routes
-        .iter()
-        .filter_map(|r| {
-            let name = content.taxonomy.route(&r.route)?.name.clone();
-            Some(match r.level {
-                Some(level) => fill(
-                    &ui.route_level,
-                    &[("route", &name), ("level", &level.to_string())],
-                ),
-                None => name,
-            })
-        })
-        .collect()
-}
-
-pub fn subject_names(content: &Content, role: &Role) -> Vec<String> {
-    role.subjects
-        .iter()
-        .filter_map(|s| content.taxonomy.subject(s).map(|s| s.name.clone()))
-        .collect()
-}
-
-pub fn contact_name(content: &Content, role: &Role) -> String {
-    content
-        .taxonomy
-        .patient_contact(role.patient_contact.id())
-        .map(|c| c.name.clone())
-        .unwrap_or_default()
-}
-
-fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, delay: f32) {
+fn match_card(
+    list: &mut ChildSpawnerCommands,
+    content: &Content,
+    m: &Match,
+    kept: bool,
+    delay: f32,
+) {
     let ui = &content.strings.ui;
     let role = &content.roles[m.role];
     let family = content
@@ -145,21 +213,33 @@ fn match_card(list: &mut ChildSpawnerCommands, content: &Content, m: &Match, del
                     }
                 });
             card.spawn(facts_row()).with_children(|facts| {
-                let subjects = subject_names(content, role).join(", ");
+                let subjects = content.subject_names(role).join(", ");
                 fact(facts, &ui.subjects_label, subjects);
                 fact(
                     facts,
                     &ui.routes_label,
-                    route_names(content, role).join(", "),
+                    content.route_names(role).join(", "),
                 );
-                fact(facts, &ui.contact_label, contact_name(content, role));
+                fact(facts, &ui.contact_label, content.contact_name(role));
             });
             fact(card, &ui.pay_label, content.pay_text(role));
-            card.spawn(widgets::button(
-                fill(&ui.find_out_more, &[("role", &role.title)]),
-                Action::OpenRole(m.role),
-                ButtonKind::Secondary,
-            ));
+            card.spawn(widgets::row()).with_children(|row| {
+                row.spawn(widgets::button(
+                    fill(&ui.find_out_more, &[("role", &role.title)]),
+                    Action::OpenRole(m.role),
+                    ButtonKind::Secondary,
+                ));
+                keep_button(row, ui, role, m.role, kept);
+                row.spawn(widgets::button(
+                    ui.not_for_me.clone(),
+                    Action::NotForMe(m.role),
+                    ButtonKind::Secondary,
+                ))
+                .insert(Accessible::new(
+                    AccessRole::Button { pressed: None },
+                    fill(&ui.not_for_me_named, &[("role", &role.title)]),
+                ));
+            });
         });
 }
 

@@ -4,8 +4,7 @@
 
 use bevy::prelude::*;
 
-use super::results::{contact_name, route_names, subject_names};
-use super::{back_footer, root, show_screen, top_bar};
+use super::{back_footer, keep_button, root, show_screen, top_bar};
 use crate::content::{Content, Role, UiStrings};
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
@@ -44,11 +43,12 @@ fn spawn_role_detail(mut commands: Commands, game: Res<GameContent>, session: Re
             s.spawn((widgets::content_column(), ReadAloud))
                 .with_children(|c| {
                     c.spawn(widgets::heading(role.title.clone()));
-                    if let Some(f) = family {
-                        c.spawn(widgets::row()).with_children(|r| {
+                    c.spawn(widgets::row()).with_children(|r| {
+                        if let Some(f) = family {
                             r.spawn(widgets::badge(f.name.clone(), Surface::Primary));
-                        });
-                    }
+                        }
+                        keep_button(r, ui, role, index, session.is_kept(role));
+                    });
                     facts(c, content, role);
                     similar_roles(c, &game, index);
                     let url = family.map(|f| role.read_more(&f.read_more).to_owned());
@@ -73,9 +73,9 @@ fn facts(c: &mut ChildSpawnerCommands, content: &Content, role: &Role) {
     section(c, &ui.where_work, workplaces, motion::after(2));
     ways_in(c, content, role);
     section(c, &ui.pay_label, content.pay_text(role), motion::after(5));
-    let contact = contact_name(content, role);
+    let contact = content.contact_name(role);
     section(c, &ui.contact_label, contact, motion::after(6));
-    let subjects = subject_names(content, role).join(", ");
+    let subjects = content.subject_names(role).join(", ");
     section(c, &ui.subjects_label, subjects, motion::after(6));
     c.spawn((widgets::card("Myth buster"), PopIn::new(motion::after(7))))
         .insert(Surface::Raised)
@@ -91,7 +91,7 @@ fn ways_in(c: &mut ChildSpawnerCommands, content: &Content, role: &Role) {
     c.spawn((widgets::card("Ways in"), PopIn::new(motion::after(4))))
         .with_children(|card| {
             card.spawn(widgets::subheading(ui.routes_label.clone()));
-            let names = route_names(content, role);
+            let names = content.route_names(role);
             for (name, route) in names.into_iter().zip(&role.routes) {
                 card.spawn(widgets::body(name)).insert(TextRole::Subheading);
                 card.spawn(widgets::body(route.detail.clone()));

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{back_footer, root, show_screen, top_bar};
+use super::{back_footer, root, shared_banner, show_screen, top_bar};
 use crate::content::UiStrings;
 use crate::content::fill;
 use crate::game::anim::{Grow, PopIn};
@@ -28,6 +28,7 @@ fn spawn_strengths(mut commands: Commands, game: Res<GameContent>, session: Res<
             s.spawn((widgets::content_column(), ReadAloud))
                 .with_children(|c| {
                     c.spawn(widgets::heading(ui.strengths_title.clone()));
+                    shared_banner(c, ui, &session);
 
                     chart(c, ui, &strengths.chart);
                     if strengths.is_empty() {

@@ -1,5 +1,5 @@
-//! The title screen: the game's name, Start, Continue (when answers are saved), Explore and
-//! Settings.
+//! The title screen: the game's name, Start, Continue (when answers are saved, and not in
+//! workshop mode), Explore and Settings.
 
 use bevy::prelude::*;
 
@@ -7,7 +7,7 @@ use super::{root, show_screen};
 use crate::content::UiStrings;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
-use crate::game::model::{Action, Screen};
+use crate::game::model::{Action, Screen, Settings};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, motion, widgets};
 
@@ -15,7 +15,12 @@ pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Title, spawn_title);
 }
 
-fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Session>) {
+fn spawn_title(
+    mut commands: Commands,
+    game: Res<GameContent>,
+    session: Res<Session>,
+    settings: Res<Settings>,
+) {
     let ui = &game.content.strings.ui;
     commands
         .spawn(root(Screen::Title, "Title screen"))
@@ -34,7 +39,8 @@ fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Sess
                 if let Some(notice) = &session.notice {
                     c.spawn(widgets::soft(notice.clone()));
                 }
-                for (step, (label, action, kind)) in (2..).zip(choices(ui, &session)) {
+                let carry_on = session.can_continue() && !settings.workshop;
+                for (step, (label, action, kind)) in (2..).zip(choices(ui, carry_on)) {
                     c.spawn((
                         widgets::button(label.clone(), action, kind),
                         PopIn::new(motion::after(step)),
@@ -44,9 +50,10 @@ fn spawn_title(mut commands: Commands, game: Res<GameContent>, session: Res<Sess
         });
 }
 
-/// The title's buttons, the likeliest first: carrying on leads when there are saved answers.
-fn choices<'a>(ui: &'a UiStrings, session: &Session) -> Vec<(&'a String, Action, ButtonKind)> {
-    let mut choices = if session.can_continue() {
+/// The title's buttons, the likeliest first: carrying on leads when there are saved answers
+/// (never on a workshop computer, where they would be the last student's).
+fn choices(ui: &UiStrings, carry_on: bool) -> Vec<(&String, Action, ButtonKind)> {
+    let mut choices = if carry_on {
         vec![
             (&ui.carry_on, Action::Continue, ButtonKind::Primary),
             (&ui.start, Action::Start, ButtonKind::Secondary),
