@@ -6,7 +6,9 @@ mod common;
 use common::shipped;
 use find_your_fit::content::{Answers, Quiz};
 use find_your_fit::fairness::{persona_answers, random_answers};
-use find_your_fit::share::{MAX_CODE_LEN, ShareError, decode, encode};
+use find_your_fit::share::{
+    MAX_CODE_LEN, Picks, ShareError, decode, encode, encode_with, key, qr, role_index,
+};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
@@ -59,6 +61,47 @@ fn a_whole_quiz_of_answers_fits_a_short_link() {
         code.bytes()
             .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
     );
+}
+
+#[test]
+fn a_full_link_with_picked_jobs_fits_a_qr_code_a_phone_reads_off_a_projector() {
+    let content = shipped();
+    let quiz = &content.quiz;
+    let ids = |range: std::ops::Range<usize>| -> Vec<String> {
+        content.roles[range].iter().map(|r| r.id.clone()).collect()
+    };
+    let (kept, dropped) = (ids(0..5), ids(10..13));
+    let picks = Picks {
+        shortlist: &kept,
+        not_for_me: &dropped,
+    };
+    let code = encode_with(quiz, &everything_answered(quiz), picks);
+    // A school's own address, longer than most.
+    let link = format!("https://careers.example-school.sch.uk/find-your-fit/#r={code}");
+    let code_qr = qr(&link).expect("fits a QR code");
+    eprintln!(
+        "full answers, 5 kept and 3 dropped: code {} characters, link {} characters, QR version {} ({}×{})",
+        code.len(),
+        link.len(),
+        code_qr.version,
+        code_qr.size,
+        code_qr.size
+    );
+    // Version 12 (65×65) at level M, drawn at 4 screen pixels a square (292 pixels with its
+    // border), reads with a phone camera off a laptop or a projector.
+    assert!(code_qr.version <= 12, "QR version {}", code_qr.version);
+    assert_eq!(code_qr.modules.len(), code_qr.size * code_qr.size);
+
+    // The picked jobs come back, in order, as the same roles.
+    let shared = decode(quiz, &code).unwrap();
+    let back = |keys: &[u16]| -> Vec<String> {
+        keys.iter()
+            .map(|k| content.roles[role_index(&content.roles, *k).unwrap()].id.clone())
+            .collect()
+    };
+    assert_eq!(back(&shared.shortlist), kept);
+    assert_eq!(back(&shared.not_for_me), dropped);
+    assert_eq!(key(&kept[0]), shared.shortlist[0]);
 }
 
 #[test]

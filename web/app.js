@@ -116,7 +116,9 @@ async function copyLink(link) {
   } catch (e) {
     console.warn("copy failed", e);
   }
-  if (wasm) wasm.fyf_copied(ok);
+  // A task of its own: the game may still be finishing the frame that asked (a clipboard that
+  // answers at once resolves before it ends), and a wake-up sent then would be lost.
+  setTimeout(() => wasm && wasm.fyf_copied(ok), 0);
 }
 
 function add(parent, tag, text, className) {

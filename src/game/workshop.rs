@@ -22,8 +22,20 @@ pub(super) fn plugin(app: &mut App) {
             (note_activity, ask_if_still_there)
                 .chain()
                 .in_set(AppSystems::Update),
-        );
+        )
+        .add_systems(Update, keep_checking.run_if(resource_changed::<Settings>));
 }
+
+/// An idle game sleeps; a workshop computer wakes every few seconds (even when its window is
+/// not in front) so that "Still there?" and the clearing come on time.
+fn keep_checking(settings: Res<Settings>, winit: Option<ResMut<bevy::winit::WinitSettings>>) {
+    let Some(mut winit) = winit else { return };
+    let every = if settings.workshop { CHECK_EVERY } else { Duration::from_secs(60) };
+    winit.unfocused_mode = bevy::winit::UpdateMode::reactive_low_power(every);
+}
+
+/// How often a sleeping workshop computer looks at the clock.
+const CHECK_EVERY: Duration = Duration::from_secs(5);
 
 /// When the student last did anything, and when "Still there?" was asked.
 #[derive(Resource, Debug, Default)]

@@ -20,8 +20,10 @@ export async function launch() {
   });
 }
 
-/** Opens the game in a fresh context; returns { page, problems, shot, timings }. */
-export async function open(browser, name, viewport = { width: 640, height: 400 }, options = {}) {
+/** Opens the game in a fresh context (at `address`, the game's own address unless given, and
+ * waiting for `screen`); returns { page, problems, shot, timings }. */
+export async function open(browser, name, viewport = { width: 640, height: 400 }, options = {},
+  address = BASE, screen = "Title") {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const problems = [];
@@ -48,8 +50,8 @@ export async function open(browser, name, viewport = { width: 640, height: 400 }
     await page.screenshot({ path: `${dir}${String(n).padStart(2, "0")}-${label}.png` });
   };
   const started = Date.now();
-  await page.goto(BASE);
-  await waitForScreen(page, "Title");
+  await page.goto(address);
+  await waitForScreen(page, screen);
   const timings = { titleMs: Date.now() - started };
   return { page, context, problems, shot, timings, started };
 }
