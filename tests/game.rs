@@ -904,7 +904,11 @@ fn an_idle_workshop_computer_asks_then_clears() {
     press(&mut app, &ui().start);
     press(&mut app, &ui().intro_go);
     press(&mut app, &shipped().quiz.items[0].options[0].label);
-    assert_eq!(menu(&app), Menu::Closed, "not asked while someone is playing");
+    assert_eq!(
+        menu(&app),
+        Menu::Closed,
+        "not asked while someone is playing"
+    );
     app.insert_resource(IdleLimits {
         ask: Duration::ZERO,
         clear: Duration::from_secs(3600),

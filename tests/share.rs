@@ -96,7 +96,11 @@ fn a_full_link_with_picked_jobs_fits_a_qr_code_a_phone_reads_off_a_projector() {
     let shared = decode(quiz, &code).unwrap();
     let back = |keys: &[u16]| -> Vec<String> {
         keys.iter()
-            .map(|k| content.roles[role_index(&content.roles, *k).unwrap()].id.clone())
+            .map(|k| {
+                content.roles[role_index(&content.roles, *k).unwrap()]
+                    .id
+                    .clone()
+            })
             .collect()
     };
     assert_eq!(back(&shared.shortlist), kept);

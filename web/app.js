@@ -129,7 +129,7 @@ function add(parent, tag, text, className) {
   return el;
 }
 
-function printRoles(section, heading, roles, labels) {
+function printRoles(section, heading, roles, labels, reasonsEach) {
   if (!roles.length) return;
   add(section, "h2", heading);
   const list = add(section, "ul", undefined, "roles");
@@ -138,10 +138,9 @@ function printRoles(section, heading, roles, labels) {
     add(item, "h3", role.fit ? `${role.title} (${role.fit})` : role.title);
     if (role.reasons.length) {
       const reasons = add(item, "ul");
-      for (const r of role.reasons) add(reasons, "li", r);
+      for (const r of role.reasons.slice(0, reasonsEach)) add(reasons, "li", r);
     }
-    add(item, "p", `${labels.subjects}: ${role.subjects}`);
-    add(item, "p", `${labels.routes}: ${role.routes}`);
+    add(item, "p", `${labels.subjects}: ${role.subjects}. ${labels.routes}: ${role.routes}.`);
   }
 }
 
@@ -159,7 +158,7 @@ function print(json) {
   add(strengths, "h2", l.strengths);
   const list = add(strengths, "ul");
   for (const s of summary.strengths) add(list, "li", s);
-  const chart = add(strengths, "div", undefined, "chart");
+  const chart = add(top, "div", undefined, "chart");
   add(chart, "h2", l.chart);
   for (const bar of summary.chart) {
     const row = add(chart, "div", undefined, "bar");
@@ -169,17 +168,24 @@ function print(json) {
     fill.style.width = `${bar.percent ?? 0}%`;
     add(row, "span", bar.percent === null ? "–" : `${bar.percent}%`);
   }
+  // One A4 page: the jobs the student kept first (their own choice), then the best matches
+  // not already there, five jobs in all, each with its best reason.
+  const kept = summary.shortlist.slice(0, 4);
+  const others = summary.matches.filter((m) => !kept.some((k) => k.title === m.title));
+  printRoles(section, l.shortlist, kept, l, 1);
+  printRoles(section, l.matches, others.slice(0, Math.max(1, 5 - kept.length)), l, 1);
+  const end = add(section, "div", undefined, "end");
+  const reflect = add(end, "div", undefined, "reflect");
+  add(reflect, "h2", l.reflection);
+  summary.prompts.forEach((prompt, i) => {
+    add(reflect, "h3", prompt);
+    // "Three jobs…" gets a line for each job.
+    for (let n = 0; n < (i === 0 ? 3 : 1); n += 1) add(reflect, "div", undefined, "write");
+  });
   if (qr) {
-    const code = add(top, "figure", undefined, "code");
+    const code = add(end, "figure", undefined, "code");
     code.appendChild(qrImage(qr, qr_size, l.scan));
     add(code, "figcaption", l.scan);
-  }
-  printRoles(section, l.matches, summary.matches.slice(0, 4), l);
-  printRoles(section, l.shortlist, summary.shortlist, l);
-  add(section, "h2", l.reflection);
-  for (const prompt of summary.prompts) {
-    add(section, "h3", prompt);
-    add(section, "div", undefined, "write");
   }
   add(section, "p", summary.link, "link");
   window.print();

@@ -30,7 +30,11 @@ pub(super) fn plugin(app: &mut App) {
 /// not in front) so that "Still there?" and the clearing come on time.
 fn keep_checking(settings: Res<Settings>, winit: Option<ResMut<bevy::winit::WinitSettings>>) {
     let Some(mut winit) = winit else { return };
-    let every = if settings.workshop { CHECK_EVERY } else { Duration::from_secs(60) };
+    let every = if settings.workshop {
+        CHECK_EVERY
+    } else {
+        Duration::from_secs(60)
+    };
     winit.unfocused_mode = bevy::winit::UpdateMode::reactive_low_power(every);
 }
 

@@ -1,5 +1,5 @@
 //! Explore: every role in the catalogue, filtered by family, patient contact, way in and
-//! school subject.
+//! school subject, each with Keep to put it on the shortlist.
 
 use bevy::prelude::*;
 

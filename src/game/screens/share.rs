@@ -66,7 +66,11 @@ fn spawn_share(
                         c.spawn(qr_card(ui, code, image));
                     }
                     c.spawn(widgets::soft(ui.share_link_label.clone()));
-                    c.spawn(widgets::body(link)).insert(Name::new("Share link"));
+                    // One long word: it must wrap anywhere to fit a phone.
+                    c.spawn(widgets::body(link)).insert((
+                        Name::new("Share link"),
+                        TextLayout::linebreak(LineBreak::AnyCharacter),
+                    ));
                     if let Some(news) = &session.share_notice {
                         c.spawn((widgets::notice(news.clone()), Announce));
                     }
