@@ -822,6 +822,41 @@ fn a_share_link_shows_the_same_results_and_leaves_this_devices_save_alone() {
 }
 
 #[test]
+fn a_link_with_answers_to_removed_cards_opens_with_the_rest_and_says_so() {
+    // A link made when the quiz had one more card than it has now.
+    let mut older = shipped().quiz.clone();
+    let mut gone = older.items[0].clone();
+    gone.id = "a-card-since-removed".into();
+    older.items.push(gone.clone());
+    let mut answers = find_your_fit::content::Answers::new();
+    answers
+        .answer(
+            &older,
+            &older.items[0].id,
+            &[older.items[0].options[0].id.as_str()],
+        )
+        .unwrap();
+    answers
+        .answer(&older, &gone.id, &[gone.options[0].id.as_str()])
+        .unwrap();
+    let code = find_your_fit::share::encode(&older, &answers);
+    let link = ShareBase::default().link(&code);
+
+    let opened = opened_with(&link, None);
+    assert_eq!(screen(&opened), Screen::Strengths);
+    let said = fill(&ui().shared_dropped, &[("count", "1")]);
+    assert!(
+        labels(&opened).contains(&said),
+        "it says one answer was left out"
+    );
+    assert_eq!(
+        session_of(&opened).answers.len(),
+        1,
+        "the answer the quiz still has"
+    );
+}
+
+#[test]
 fn a_mangled_link_gives_a_friendly_message_and_the_title_screen() {
     let mut app = app();
     play_to_results(&mut app);

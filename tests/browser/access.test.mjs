@@ -4,26 +4,13 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import {
-  launch, open, assertClean, screenName, buttons, domPress, waitForScreen, afterChange,
+  launch, open, assertClean, violations, screenName, buttons, domPress, waitForScreen, afterChange,
 } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-
-/** Runs axe-core on the page and returns its WCAG 2.2 A/AA violations, described. */
-async function violations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-  }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 test("axe-core finds no WCAG 2.2 AA problems on any screen", async () => {
   // axe is added to the page by the test, so this one context lets it past the page's CSP.

@@ -5,6 +5,9 @@
 import { chromium } from "playwright-core";
 import { mkdirSync, rmSync } from "node:fs";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export const BASE = process.env.FYF_URL || "http://127.0.0.1:8080/";
 export const SHOTS = new URL("../../target/screenshots/", import.meta.url).pathname;
@@ -118,4 +121,14 @@ export async function domPress(page, label) {
   const b = list.find((x) => x.label === label);
   assert.ok(b, `no button "${label}" on ${await screenName(page)}; have: ${list.map((x) => x.label).join(" | ")}`);
   await afterChange(page, () => page.$eval(`#mirror [data-id="${b.id}"]`, (el) => el.click()));
+}
+
+/** Runs axe-core on the page and returns its WCAG 2.2 A/AA violations, described. The page
+ * must be opened with `bypassCSP: true`, since axe is a script the page's CSP would refuse. */
+export async function violations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }

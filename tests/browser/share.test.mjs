@@ -4,16 +4,13 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { PNG } from "pngjs";
 import jsQR from "jsqr";
 import {
   launch, open, assertClean, screenName, buttons, domPress, waitForScreen, afterChange,
-  mirrorText, heading, BASE, SHOTS,
+  mirrorText, heading, violations, BASE, SHOTS,
 } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -44,14 +41,6 @@ async function matchTitles(page) {
 
 async function savedAnswers(page) {
   return page.evaluate(() => localStorage.getItem("find-your-fit.save"));
-}
-
-async function violations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-  }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 /** Reads the QR code drawn on the canvas, from a screenshot of where the mirror says it is. */

@@ -151,23 +151,18 @@ fn shortlist_contents(card: &mut ChildSpawnerCommands, content: &Content, sessio
 /// After the list, not in the footer: on a small screen a footer of four buttons would hide
 /// half the cards. The clearing ones are in the Settings menu as well.
 fn clear_buttons(parent: &mut ChildSpawnerCommands, ui: &UiStrings) {
-    parent.spawn(widgets::row()).with_children(|row| {
-        row.spawn(widgets::button(
-            ui.share.clone(),
-            Action::Share,
-            ButtonKind::Primary,
-        ));
-        row.spawn(widgets::button(
-            ui.start_again.clone(),
-            Action::StartAgain,
-            ButtonKind::Secondary,
-        ));
-        row.spawn(widgets::button(
-            ui.finish_and_clear.clone(),
-            Action::FinishAndClear,
-            ButtonKind::Secondary,
-        ));
-    });
+    widgets::button_row(
+        parent,
+        [
+            (&ui.share, Action::Share, ButtonKind::Primary),
+            (&ui.start_again, Action::StartAgain, ButtonKind::Secondary),
+            (
+                &ui.finish_and_clear,
+                Action::FinishAndClear,
+                ButtonKind::Secondary,
+            ),
+        ],
+    );
 }
 
 /// "Label: value" lines share this look.

@@ -81,25 +81,16 @@ fn spawn_share(
 }
 
 fn buttons(parent: &mut ChildSpawnerCommands, ui: &UiStrings, workshop: bool) {
-    parent.spawn(widgets::row()).with_children(|row| {
-        row.spawn(widgets::button(
-            ui.copy_link.clone(),
-            Action::CopyLink,
-            ButtonKind::Primary,
-        ));
-        row.spawn(widgets::button(
-            ui.print.clone(),
-            Action::Print,
-            ButtonKind::Secondary,
-        ));
-        if workshop {
-            row.spawn(widgets::button(
-                ui.finish_and_clear.clone(),
-                Action::FinishAndClear,
-                ButtonKind::Primary,
-            ));
-        }
-    });
+    let finish = (
+        &ui.finish_and_clear,
+        Action::FinishAndClear,
+        ButtonKind::Primary,
+    );
+    let all = [
+        (&ui.copy_link, Action::CopyLink, ButtonKind::Primary),
+        (&ui.print, Action::Print, ButtonKind::Secondary),
+    ];
+    widgets::button_row(parent, all.into_iter().chain(workshop.then_some(finish)));
 }
 
 /// The code on white (in every theme: readers need dark on light), with its squares for the

@@ -72,6 +72,18 @@ pub fn row() -> impl Bundle {
     )
 }
 
+/// Buttons side by side in a [`row`], in the order given.
+pub fn button_row<'a>(
+    parent: &mut ChildSpawnerCommands,
+    buttons: impl IntoIterator<Item = (&'a String, Action, ButtonKind)>,
+) {
+    parent.spawn(row()).with_children(|r| {
+        for (label, action, kind) in buttons {
+            r.spawn(button(label.clone(), action, kind));
+        }
+    });
+}
+
 /// A list read out as one by screen readers: its items stacked with `gap` pixels between.
 pub fn list(name: &'static str, gap: f32) -> impl Bundle {
     (
