@@ -149,9 +149,7 @@ impl Session {
 
 /// Where each role id is in the catalogue, leaving out ids it no longer has.
 fn indices(content: &Content, ids: &[String]) -> Vec<usize> {
-    ids.iter()
-        .filter_map(|id| content.roles.iter().position(|r| &r.id == id))
-        .collect()
+    ids.iter().filter_map(|id| content.role_index(id)).collect()
 }
 
 pub(super) fn plugin(app: &mut App) {

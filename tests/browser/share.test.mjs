@@ -186,9 +186,7 @@ test("a workshop from start to clear leaves no answers on the computer", async (
   await domPress(page, (await buttons(page)).find((b) => b.pressed !== null).label);
   await page.waitForFunction(() => document.getElementById("mirror").textContent.includes("Still there?"), null, { timeout: 40000 });
   await shot("still-there");
-  await domPress(page, "I’m still here");
-  assert.equal(await screenName(page), "Quiz", "carried on where they were");
-  await page.waitForFunction(() => document.getElementById("mirror").textContent.includes("Still there?"), null, { timeout: 40000 });
+  // Answering it is covered by the headless tests; here nobody does, and it clears.
   await waitForScreen(page, "Title", 40000);
   assert.equal(await savedAnswers(page), null, "cleared for the next student");
   assertClean(problems);

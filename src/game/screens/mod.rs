@@ -219,7 +219,7 @@ fn show_kept(
             continue;
         }
         access.role = pressed;
-        let label = if kept { &ui.kept } else { &ui.keep };
+        let label = keep_label(ui, kept);
         for child in children {
             if let Ok(mut text) = labels.get_mut(*child) {
                 text.0.clone_from(label);
@@ -233,6 +233,10 @@ fn show_kept(
     }
 }
 
+fn keep_label(ui: &UiStrings, kept: bool) -> &String {
+    if kept { &ui.kept } else { &ui.keep }
+}
+
 /// "Keep" on a role (results, role page, explore): pressed while the role is on the shortlist.
 /// Its name for a screen reader says which role, since a list has one on every card.
 pub fn keep_button(
@@ -242,7 +246,7 @@ pub fn keep_button(
     index: usize,
     kept: bool,
 ) {
-    let label = if kept { &ui.kept } else { &ui.keep };
+    let label = keep_label(ui, kept);
     parent
         .spawn(widgets::button_with(
             label.clone(),

@@ -30,12 +30,19 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 struct ShortlistCard;
 
+/// Only when the shortlist itself changed: other changes (a job dropped, undo) rebuild the
+/// whole screen, card included.
 fn refresh_shortlist(
     mut commands: Commands,
     game: Res<GameContent>,
     session: Res<Session>,
     cards: Query<Entity, With<ShortlistCard>>,
+    mut shown: Local<Vec<String>>,
 ) {
+    if *shown == session.shortlist {
+        return;
+    }
+    shown.clone_from(&session.shortlist);
     for card in &cards {
         commands
             .entity(card)
@@ -95,7 +102,8 @@ fn undo_notice(parent: &mut ChildSpawnerCommands, content: &Content, session: &S
     let Some(role) = session
         .undo
         .as_ref()
-        .and_then(|id| content.roles.iter().find(|r| &r.id == id))
+        .and_then(|id| content.role_index(id))
+        .map(|i| &content.roles[i])
     else {
         return;
     };
