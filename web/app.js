@@ -5,6 +5,8 @@ const $ = (id) => document.getElementById(id);
 
 // The page's words, written into index.html from the strings file by the web build.
 const page = JSON.parse($("page-strings").textContent);
+// The build's file names (each carries a hash of its contents) and the wasm's size.
+const build = JSON.parse($("build").textContent);
 const texts = {
   noWebgl: [page.no_webgl, page.no_webgl_next],
   download: [page.download_failed, page.download_failed_next],
@@ -261,6 +263,9 @@ function render(json) {
       again.focus({ preventScroll: true });
     }
   }
+  mark("first-frame");
+  if (snapshot.screen === "Title") mark("title-ready");
+  if (snapshot.screen === "Quiz" && mirror.querySelector("[aria-pressed]")) mark("first-question");
   if (!ready) {
     ready = true;
     $("loader").hidden = true;
@@ -275,6 +280,12 @@ function focus(id) {
 
 window.fyf = {
   render,
+  // Where the content is: a folder whose name carries a hash of what is in it.
+  assetRoot: () => build.assets,
+  mark,
+  // For the benchmark: frames the game has drawn, and the size of its memory.
+  frames: () => wasm && wasm.fyf_frames(),
+  memoryBytes: () => wasm && wasm.fyf_memory_bytes(),
   focus,
   openUrl: (url) => window.open(url, "_blank", "noopener,noreferrer"),
   fatal: (message) => showProblem(texts.crash, message),
@@ -317,25 +328,40 @@ document.addEventListener("keydown", (e) => {
 
 // ---- Start: check WebGL 2, download the game with a progress bar, run it. ----
 
-async function download(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const total = Number(response.headers.get("content-length")) || 0;
-  if (!response.body || !total) return response.arrayBuffer();
-  const reader = response.body.getReader();
-  const chunks = [];
+// Time points for the benchmark (`cargo xtask bench-web`) and the browser's own tools.
+const marked = new Set();
+function mark(name) {
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark(`fyf:${name}`);
+}
+
+// The content files start downloading now, beside the game, rather than one after another
+// once it runs; the game's own requests then find them already here.
+for (const file of build.preload) {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = `${build.assets}/${file}`;
+  document.head.appendChild(link);
+}
+
+// The progress bar reads a copy of the download as it arrives, while the browser compiles
+// the original as it streams in (instantiateStreaming). Bytes are counted after
+// decompression, so the total is the wasm's own size, not the compressed Content-Length.
+async function watchProgress(response) {
+  const reader = response.body && response.body.getReader();
+  if (!reader) return;
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     received += value.length;
-    $("loader-bar").value = Math.min(100, (100 * received) / total);
+    $("loader-bar").value = Math.min(100, (100 * received) / build.wasm_bytes);
   }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.length; }
-  return bytes.buffer;
+  mark("bytes-done");
+  $("loader-text").textContent = page.starting;
 }
 
 async function start() {
@@ -344,27 +370,60 @@ async function start() {
     showProblem(texts.noWebgl);
     return;
   }
-  let bytes;
+  mark("fetch-start");
+  let response;
   try {
-    bytes = await download("find_your_fit_bg.wasm");
+    response = await fetch(build.wasm);
+    if (!response.ok) throw new Error(`${build.wasm}: ${response.status}`);
   } catch (e) {
     showProblem(texts.download, String(e));
     return;
   }
-  $("loader-text").textContent = page.starting;
+  const progress = watchProgress(response.clone()).catch(() => {});
   try {
-    const module = await import("./find_your_fit.js");
-    await module.default({ module_or_path: bytes });
+    const module = await import(`./${build.glue}`);
+    await module.default({ module_or_path: response });
     wasm = module;
   } catch (e) {
     // Bevy's loop on the web unwinds with a harmless "not an error" exception to give control
     // back to the browser; anything else is a real failure.
     if (!String(e).includes("Using exceptions for control flow")) {
-      showProblem(texts.crash, String(e && e.stack || e));
+      await progress;
+      const failed = e instanceof TypeError || String(e).includes("fetch");
+      showProblem(failed ? texts.download : texts.crash, String(e && e.stack || e));
       return;
     }
-    wasm = await import("./find_your_fit.js");
+    wasm = await import(`./${build.glue}`);
   }
+}
+
+// ---- Offline: the service worker keeps this version on the device. ----
+
+// Says "A new version is ready" when a newer version than this page has been stored; it
+// starts the next time the game is opened, never in the middle of a game.
+function watchForUpdates(registration) {
+  const tell = (worker) => {
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.build && event.data.build !== build.id) {
+        $("update").hidden = false;
+        setTimeout(() => { $("update").hidden = true; }, 15000);
+      }
+    });
+    worker.postMessage("build");
+  };
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) tell(worker);
+    });
+  });
+  // A game opened offline hears of a new version once the connection is back.
+  window.addEventListener("online", () => registration.update().catch(() => {}));
+}
+
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("sw.js").then(watchForUpdates, (e) => console.warn("no offline copy", e));
 }
 
 start();

@@ -102,6 +102,7 @@ pub struct PageStrings {
     pub crash: String,
     pub crash_next: String,
     pub noscript: String,
+    pub update_ready: String,
 }
 
 impl PageStrings {
@@ -137,6 +138,10 @@ impl PageStrings {
         ("crash", "When the game stopped working."),
         ("crash_next", "What to try next after the game stopped."),
         ("noscript", "When JavaScript is turned off."),
+        (
+            "update_ready",
+            "When a newer version has been stored on the device while the old one is open.",
+        ),
     ];
 
     fn entries(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
@@ -153,6 +158,7 @@ impl PageStrings {
             &self.crash,
             &self.crash_next,
             &self.noscript,
+            &self.update_ready,
         ];
         Self::KEYS
             .iter()

@@ -232,7 +232,7 @@ fn family_ids(taxonomy: &str) -> Vec<String> {
 }
 
 fn describe(e: &ContentError) -> ContentFailed {
-    error!("{e}");
+    log::error!("{e}");
     ContentFailed(e.to_string())
 }
 

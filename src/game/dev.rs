@@ -18,7 +18,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn log_transitions<S: States>(mut transitions: MessageReader<StateTransitionEvent<S>>) {
     for t in transitions.read() {
-        info!(
+        log::info!(
             "{} transition: {:?} => {:?}",
             std::any::type_name::<S>(),
             t.exited,
@@ -30,7 +30,7 @@ fn log_transitions<S: States>(mut transitions: MessageReader<StateTransitionEven
 fn toggle_ui_outlines(keys: Res<ButtonInput<KeyCode>>, mut options: ResMut<GlobalUiDebugOptions>) {
     if keys.just_pressed(KeyCode::F1) {
         options.enabled = !options.enabled;
-        info!(
+        log::info!(
             "UI debug outlines {}",
             if options.enabled { "on" } else { "off" }
         );

@@ -125,7 +125,7 @@ impl SaveBackend for FileBackend {
                 let _ = std::fs::create_dir_all(dir);
             }
             if let Err(e) = std::fs::write(path, text) {
-                warn!("could not save answers to {}: {e}", path.display());
+                log::warn!("could not save answers to {}: {e}", path.display());
             }
         }
     }

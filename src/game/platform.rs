@@ -25,6 +25,7 @@ pub(super) fn plugin(app: &mut App) {
             .set(AssetPlugin {
                 // Static hosts answer `.meta` requests with 404 pages; we ship none.
                 meta_check: AssetMetaCheck::Never,
+                file_path: asset_root(),
                 ..default()
             }),
     );
@@ -36,6 +37,17 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(super::web::plugin);
 }
 
+/// Where the content files are: `assets/` beside the game, or on the web the folder the page
+/// names.
+fn asset_root() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return super::web::asset_root();
+    #[cfg(not(target_arch = "wasm32"))]
+    "assets".into()
+}
+
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Name::new("Camera"), Camera2d));
+    // No multisampling: the UI draws its own smooth edges, and each sample count is another
+    // set of shaders for a weak school GPU to compile before the first frame.
+    commands.spawn((Name::new("Camera"), Camera2d, Msaa::Off));
 }

@@ -342,7 +342,7 @@ fn record_answer(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<
                     .get(*item)
                     .and_then(|it| Some((it, it.options.get(*option)?)))
                 else {
-                    warn!("no quiz item {item} with option {option}: answer not recorded");
+                    log::warn!("no quiz item {item} with option {option}: answer not recorded");
                     continue;
                 };
                 let several = it.max_choices > 1;
@@ -353,7 +353,7 @@ fn record_answer(mut acts: MessageReader<Act>, mut step: Step, game: Option<Res<
                 };
                 let refs: Vec<&str> = chosen.iter().map(String::as_str).collect();
                 if let Err(e) = step.session.answers.answer(quiz, &it.id, &refs) {
-                    warn!("answer to {} not recorded: {e}", it.id);
+                    log::warn!("answer to {} not recorded: {e}", it.id);
                 }
                 if several {
                     step.redraw();
@@ -451,7 +451,7 @@ fn open_roles(
                     step.go(Screen::RoleDetail);
                 }
             }
-            Action::OpenRole(index) => warn!("no role {index} to open"),
+            Action::OpenRole(index) => log::warn!("no role {index} to open"),
             Action::ReadMore(url) => {
                 open_url.write(OpenUrl(url.clone()));
             }
@@ -567,7 +567,7 @@ fn restore_save(
 fn open_link(content: &Content, code: &str) -> Result<Session, String> {
     let ui = &content.strings.ui;
     let shared = share::decode(&content.quiz, code).map_err(|e| {
-        warn!("share link not opened: {e}");
+        log::warn!("share link not opened: {e}");
         match e {
             ShareError::UnknownVersion(_) => ui.link_too_new.clone(),
             _ => ui.link_broken.clone(),
@@ -601,7 +601,7 @@ fn restore_into(content: &Content, store: &mut SaveStore, session: &mut Session)
             let mut answers = saved.answers;
             let dropped = answers.retain_valid(quiz);
             if dropped > 0 {
-                info!("dropped {dropped} saved answers the current quiz no longer has");
+                log::info!("dropped {dropped} saved answers the current quiz no longer has");
             }
             session.answers = answers;
             session.position = saved.position.min(quiz.items.len().saturating_sub(1));
@@ -610,7 +610,7 @@ fn restore_into(content: &Content, store: &mut SaveStore, session: &mut Session)
             session.not_for_me = saved.not_for_me;
         }
         _ => {
-            warn!("the saved answers could not be read; starting fresh");
+            log::warn!("the saved answers could not be read; starting fresh");
             store.clear();
             session.notice = Some(content.strings.ui.save_lost.clone());
         }

@@ -58,7 +58,7 @@ fn restore(store: &mut SettingsStore) -> Settings {
     match store.0.read() {
         None => Settings::default(),
         Some(raw) => serde_json::from_str(&raw).unwrap_or_else(|e| {
-            warn!("the saved settings could not be read ({e}); using the standard ones");
+            log::warn!("the saved settings could not be read ({e}); using the standard ones");
             store.0.clear();
             Settings::default()
         }),
@@ -109,7 +109,8 @@ fn show_read_again(settings: Res<Settings>, mut buttons: Query<&mut Node, With<R
 fn apply_settings(
     settings: Res<Settings>,
     device: Res<DeviceMotion>,
-    families: Res<FontFamilies>,
+    mut families: ResMut<FontFamilies>,
+    server: Option<Res<AssetServer>>,
     // Absent in windowless tests without the text plugin.
     rem: Option<ResMut<bevy::text::RemSize>>,
     mut palette: ResMut<Palette>,
@@ -130,6 +131,11 @@ fn apply_settings(
     } else {
         Palette::STANDARD
     });
+    if settings.reading_font
+        && let Some(server) = &server
+    {
+        families.load_reading(server);
+    }
     let family = if settings.reading_font {
         &families.reading
     } else {

@@ -123,7 +123,7 @@ fn save_profile(dir: Option<&std::path::Path>, text: &str) -> Option<std::path::
     match std::fs::write(&path, text) {
         Ok(()) => Some(path),
         Err(e) => {
-            warn!("could not save the profile to {}: {e}", path.display());
+            log::warn!("could not save the profile to {}: {e}", path.display());
             None
         }
     }

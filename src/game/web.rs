@@ -39,6 +39,31 @@ extern "C" {
     fn js_copy_link(link: &str);
     #[wasm_bindgen(js_namespace = fyf, js_name = print)]
     fn js_print(summary_json: &str);
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = assetRoot)]
+    fn js_asset_root() -> Result<String, JsValue>;
+    #[wasm_bindgen(js_namespace = fyf, js_name = mark)]
+    fn js_mark(name: &str);
+}
+
+/// Frames drawn since the game started, for the benchmark's idle check.
+static FRAMES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// The folder the page serves the content from (its name carries a hash of the content, so
+/// browsers may keep it for ever); `assets` when the page does not say.
+pub(super) fn asset_root() -> String {
+    js_asset_root().unwrap_or_else(|_| "assets".into())
+}
+
+/// How many frames the game has drawn (the benchmark checks an idle question draws few).
+#[wasm_bindgen]
+pub fn fyf_frames() -> u32 {
+    FRAMES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The size of the game's memory in bytes (the benchmark checks it stops growing).
+#[wasm_bindgen]
+pub fn fyf_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65536) as f64
 }
 
 /// Something the page asked for.
@@ -111,7 +136,37 @@ fn read_address(app: &mut App) {
         .insert_resource(WorkshopQuery::parse(&search));
 }
 
+/// Warnings and errors in the browser console. The web build has no Bevy log plugin, so
+/// this is the logger: our own warnings, and errors from anything.
+struct Console;
+
+impl log::Log for Console {
+    fn enabled(&self, meta: &log::Metadata) -> bool {
+        meta.level() <= log::Level::Error
+            || (meta.level() <= log::Level::Warn && meta.target().starts_with("find_your_fit"))
+    }
+
+    fn log(&self, record: &log::Record) {
+        if self.enabled(record.metadata()) {
+            let text = JsValue::from(record.args().to_string());
+            if record.level() == log::Level::Error {
+                web_sys::console::error_1(&text);
+            } else {
+                web_sys::console::warn_1(&text);
+            }
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+static CONSOLE: Console = Console;
+
 pub(super) fn plugin(app: &mut App) {
+    js_mark("instantiated");
+    if log::set_logger(&CONSOLE).is_ok() {
+        log::set_max_level(log::LevelFilter::Warn);
+    }
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.clone().into());
@@ -123,7 +178,7 @@ pub(super) fn plugin(app: &mut App) {
     })
     .insert_resource(FocusOwner::Page)
     .add_systems(Startup, keep_waker)
-    .add_systems(Last, wake_for_input_during_frame)
+    .add_systems(Last, (wake_for_input_during_frame, count_frame))
     .add_systems(
         Update,
         take_page_input
@@ -157,6 +212,10 @@ fn wake_for_input_during_frame(mut redraw: MessageWriter<RequestRedraw>) {
     if QUEUE.with(|q| !q.borrow().is_empty()) {
         redraw.write(RequestRedraw);
     }
+}
+
+fn count_frame() {
+    FRAMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn take_page_input(

@@ -140,11 +140,18 @@ for (const size of SIZES) {
   test(`each setting applied and kept (${size.name})`, async () => {
     for (const setting of SETTINGS) {
       const { page, problems, shot } = await open(browser, `settings-${size.name}-${setting.name}`, size.viewport, size.options || {});
+      // The dyslexia-friendly font is downloaded only by those who choose it.
+      const fontRequests = [];
+      page.on("request", (r) => { if (r.url().includes("OpenDyslexic")) fontRequests.push(r.url()); });
       await domPress(page, "Settings");
+      assert.deepEqual(fontRequests, [], "the dyslexia font is not downloaded before it is chosen");
       for (const label of setting.press) {
         await domPress(page, label);
         const pressed = (await buttons(page)).find((b) => b.label === label).pressed;
         assert.equal(pressed, "true", `${label} shows as on`);
+      }
+      if (setting.name === "dyslexia-font") {
+        assert.ok(fontRequests.length > 0, "choosing the dyslexia font downloads it");
       }
       await page.waitForTimeout(600);
       await shot("settings");

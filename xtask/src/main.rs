@@ -1,12 +1,19 @@
 //! Build tooling for Find Your Fit.
 //!
 //! - `cargo xtask serve [--port N]`: builds the web version into `dist/` and serves it on
-//!   this machine, printing the address.
+//!   this machine, printing the address. Unchanged steps are skipped, so after an edit to the
+//!   content it serves within seconds.
+//! - `cargo xtask serve-built [--port N]`: serves `dist/` as it is, building nothing.
 //! - `cargo xtask build-web`: only builds `dist/` (a folder any static web host can serve).
+//! - `cargo xtask bench-web`: measures the built `dist/` in headless Chromium (sizes, start
+//!   times cold and warm, idle frames, memory over many games, where the wasm's bytes go)
+//!   and records the figures in `docs/benchmarks.md`. It builds nothing.
 //! - `cargo xtask test`: every test: unit and headless game tests, the content check, the web
 //!   build and the browser tests in headless Chromium. It installs what it needs on a fresh
 //!   machine of this kind, or stops with one line saying what to install.
 
+mod bench;
+mod icon;
 mod page;
 mod serve;
 mod web;
@@ -17,21 +24,21 @@ use std::process::{Command, ExitCode};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => option(&args, "--port")
-            .map(|p| p.unwrap_or_else(|| "8080".into()))
-            .and_then(|port| {
-                port.parse::<u16>()
-                    .map_err(|_| format!("--port takes a number, not {port}"))
-            })
-            .and_then(|port| {
-                let report = web::build(&root())?;
-                println!("{report}");
-                serve::serve_forever(&root().join("dist"), port)
-            }),
-        Some("serve-built") => serve::serve_forever(&root().join("dist"), 8080),
+        Some("serve") => port(&args).and_then(|port| {
+            let report = web::build(&root())?;
+            println!("{report}");
+            serve::serve_forever(&root().join("dist"), port)
+        }),
+        Some("serve-built") => {
+            port(&args).and_then(|port| serve::serve_forever(&root().join("dist"), port))
+        }
         Some("build-web") => web::build(&root()).map(|report| println!("{report}")),
+        Some("bench-web") => bench::measure(&root()),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask (serve [--port N] | serve-built | build-web | test)".into()),
+        _ => Err(
+            "usage: cargo xtask (serve [--port N] | serve-built [--port N] | build-web | bench-web | test)"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -40,6 +47,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The `--port N` option, 8080 when it is not given.
+fn port(args: &[String]) -> Result<u16, String> {
+    let port = option(args, "--port")?.unwrap_or_else(|| "8080".into());
+    port.parse::<u16>()
+        .map_err(|_| format!("--port takes a number, not {port}"))
 }
 
 fn option(args: &[String], name: &str) -> Result<Option<String>, String> {
@@ -115,9 +129,7 @@ fn test() -> Result<(), String> {
         .args(["test", "--workspace"]))?;
     // The content check, as editors run it, with the binary `cargo test` just built for the
     // content tests: `cargo run` would build Bevy again, with other features (8 minutes).
-    let content = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"))
+    let content = web::target_dir(&root)
         .join("debug")
         .join(format!("content{}", std::env::consts::EXE_SUFFIX));
     if !content.exists() {
@@ -129,7 +141,8 @@ fn test() -> Result<(), String> {
     web::ensure_browser_tools(&root)?;
     let report = web::build(&root)?;
     println!("{report}");
-    std::fs::write(root.join("target/web-size.txt"), &report).map_err(|e| e.to_string())?;
+    std::fs::write(web::target_dir(&root).join("web-size.txt"), &report)
+        .map_err(|e| e.to_string())?;
     let server = serve::serve_in_background(&root.join("dist"))?;
     let url = format!("http://127.0.0.1:{}/", server);
     println!("xtask: browser tests against {url}");

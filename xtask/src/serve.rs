@@ -1,6 +1,8 @@
 //! A small static file server for `dist/`, for trying the game on this machine and for the
 //! browser tests. `.wasm` is served as `application/wasm`; when the browser accepts them, the
-//! precompressed `.br` or `.gz` copies are sent instead. It listens on 127.0.0.1 only.
+//! precompressed `.br` or `.gz` copies are sent instead. It sends the headers a real host
+//! should (docs/hosting.md): caching for ever for files whose names carry a hash of their
+//! contents, revalidation for the rest, and the security policy. It listens on 127.0.0.1 only.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -15,9 +17,36 @@ fn content_type(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
+        "otf" => "font/otf",
         "ttf" => "font/ttf",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
+    }
+}
+
+/// The page's security policy as a header, which (unlike the page's own `<meta>` copy) can
+/// also forbid other sites from framing the game.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// How long a browser may keep a file: for ever when its name carries a hash of its
+/// contents (a new version has a new name), otherwise only after asking again.
+pub fn cache_control(relative: &str) -> &'static str {
+    let hashed = |name: &str, sep: char| {
+        name.rsplit_once(sep)
+            .is_some_and(|(_, h)| h.len() == 8 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let relative = relative.trim_start_matches('/');
+    let first = relative.split('/').next().unwrap_or("");
+    let stem = relative
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.split_once('.').map(|(stem, _)| stem))
+        .unwrap_or("");
+    if (relative.contains('/') && hashed(first, '-')) || hashed(stem, '-') {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
     }
 }
 
@@ -119,11 +148,13 @@ fn handle(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         Some((enc, p)) => (Some(enc), std::fs::read(p)?),
         None => (None, std::fs::read(&file)?),
     };
-    respond(
+    let cache = cache_control(&relative);
+    respond_with(
         &mut stream,
         "200 OK",
         kind,
         encoding,
+        cache,
         &body,
         method == "HEAD",
     )
@@ -137,8 +168,20 @@ fn respond(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
+    respond_with(stream, status, kind, encoding, "no-cache", body, head_only)
+}
+
+fn respond_with(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    encoding: Option<&str>,
+    cache: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nVary: Accept-Encoding\r\nConnection: close\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nVary: Accept-Encoding\r\nConnection: close\r\n",
         body.len()
     );
     if let Some(enc) = encoding {
@@ -150,4 +193,34 @@ fn respond(
         stream.write_all(body)?;
     }
     stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_files_are_kept_for_ever_and_the_rest_asked_again() {
+        for forever in [
+            "/find_your_fit_bg-0123abcd.wasm",
+            "/app-deadbeef.js",
+            "/assets-0011aabb/content/quiz.json",
+        ] {
+            assert_eq!(
+                cache_control(forever),
+                "public, max-age=31536000, immutable",
+                "{forever}"
+            );
+        }
+        for again in [
+            "/index.html",
+            "/sw.js",
+            "/manifest.webmanifest",
+            "/favicon.svg",
+            "/assets/x.json",
+            "/app-nothex0.js",
+        ] {
+            assert_eq!(cache_control(again), "no-cache", "{again}");
+        }
+    }
 }

@@ -45,7 +45,7 @@ fn spawn_share(
     };
     let code = qr(&link);
     if code.is_none() {
-        warn!(
+        log::warn!(
             "the share link is too long for a QR code ({} characters)",
             link.len()
         );

@@ -38,11 +38,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(style::plugin);
 }
 
-fn load_fonts(
-    server: Res<AssetServer>,
-    mut fonts: ResMut<Assets<Font>>,
-    mut families: ResMut<FontFamilies>,
-) {
+fn load_fonts(mut fonts: ResMut<Assets<Font>>, mut families: ResMut<FontFamilies>) {
     *families = FontFamilies {
         // Built in, not downloaded: every screen, the loading and error screens included, has
         // words even when the assets folder is missing or a download fails.
@@ -54,9 +50,20 @@ fn load_fonts(
                 include_bytes!("../../../assets/fonts/FitReading-Bold.ttf").to_vec(),
             )),
         },
-        reading: Fonts {
-            regular: server.load("fonts/opendyslexic/OpenDyslexic-Regular.otf"),
-            bold: server.load("fonts/opendyslexic/OpenDyslexic-Bold.otf"),
-        },
+        // Downloaded only once a student chooses it (see `FontFamilies::load_reading`).
+        reading: Fonts::default(),
     };
+}
+
+impl FontFamilies {
+    /// Starts loading the dyslexia-friendly font the first time it is chosen: most students
+    /// never do, so it is not part of every download.
+    pub fn load_reading(&mut self, server: &AssetServer) {
+        if self.reading.regular == Handle::default() {
+            self.reading = Fonts {
+                regular: server.load("fonts/opendyslexic/OpenDyslexic-Regular.otf"),
+                bold: server.load("fonts/opendyslexic/OpenDyslexic-Bold.otf"),
+            };
+        }
+    }
 }
