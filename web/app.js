@@ -406,7 +406,7 @@ function watchForUpdates(registration) {
     navigator.serviceWorker.addEventListener("message", (event) => {
       if (event.data && event.data.build && event.data.build !== build.id) {
         $("update").hidden = false;
-        setTimeout(() => { $("update").hidden = true; }, 15000);
+        setTimeout(() => { $("update").hidden = true; }, 10000);
       }
     });
     worker.postMessage("build");

@@ -28,6 +28,19 @@ self.addEventListener("message", (event) => {
   if (event.data === "build" && event.source) event.source.postMessage({ build: BUILD });
 });
 
+// A school network can be slow rather than down: after a few seconds with no answer, the
+// stored page is used, as when there is no network at all.
+function newestPage(request) {
+  const stored = caches.open(CACHE).then((cache) => cache.match("./"));
+  const network = fetch(request);
+  return new Promise((resolve, reject) => {
+    const fallBack = (error) => stored.then((page) => (page ? resolve(page) : reject(error)));
+    // With nothing stored, keep waiting for the network.
+    const timer = setTimeout(() => stored.then((page) => page && resolve(page)), 4000);
+    network.then((response) => { clearTimeout(timer); resolve(response); }, (error) => { clearTimeout(timer); fallBack(error); });
+  });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
@@ -35,9 +48,7 @@ self.addEventListener("fetch", (event) => {
     // The page itself: the newest from the network when there is one (so an edit shows on
     // reload), else this version's copy. It is not stored here, so the stored page always
     // matches the stored files.
-    event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match("./"))),
-    );
+    event.respondWith(newestPage(request));
     return;
   }
   // Everything else has its contents in its name: a stored copy is always right. The stored

@@ -30,7 +30,7 @@ export async function open(browser, name, viewport = { width: 640, height: 400 }
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const problems = [];
-  const origin = new URL(BASE).origin;
+  const origin = new URL(address).origin;
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   // The console only says "404"; name the file so a missing asset is found at once.

@@ -54,9 +54,11 @@ test("after one visit the game starts and plays to the results with no network",
   await domPress(page, "See my job matches");
   assert.equal(await screenName(page), "Results");
   assert.match(await mirrorText(page), /Strong match|Good match|Worth a look/);
-  // The dyslexia font is stored too, though it is fetched only when chosen.
+  // The dyslexia font is stored too, though the page fetches it only when it is chosen.
   await domPress(page, "Menu");
-  await shot("results-offline-settings");
+  await domPress(page, "Dyslexia-friendly font");
+  await page.waitForTimeout(1500);
+  await shot("results-offline-dyslexia-font");
   await context.close();
   assertClean(problems);
 });

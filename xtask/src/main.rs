@@ -101,41 +101,19 @@ fn test() -> Result<(), String> {
     let root = root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     // Style first, so a slip fails in seconds rather than after the long builds. Clippy's
-    // check build of the dependencies is shared with `cargo doc`.
+    // check build of the dependencies is shared with `cargo doc`, and `cargo test` builds
+    // them once more (natively, at another opt-level); the web build is the only other.
     run(Command::new(&cargo)
         .current_dir(&root)
         .args(["fmt", "--all", "--check"]))?;
-    run(Command::new(&cargo).current_dir(&root).args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    // Private items too: the game's modules (and the layers its header draws) are private.
-    run(Command::new(&cargo)
-        .current_dir(&root)
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .args([
-            "doc",
-            "--workspace",
-            "--no-deps",
-            "--document-private-items",
-        ]))?;
-    // Unit, headless game and content tests (natively).
-    run(Command::new(&cargo)
-        .current_dir(&root)
-        .args(["test", "--workspace"]))?;
-    // The content check, as editors run it, with the binary `cargo test` just built for the
-    // content tests: `cargo run` would build Bevy again, with other features (8 minutes).
-    let content = web::target_dir(&root)
-        .join("debug")
-        .join(format!("content{}", std::env::consts::EXE_SUFFIX));
-    if !content.exists() {
-        return Err(format!("cargo test did not build {}", content.display()));
+    // The wasm build runs beside the native checks and tests (its own profile, so its own
+    // cargo lock): its long single-threaded link would otherwise leave a core idle.
+    let wasm = web::start_wasm_build(&root)?;
+    if let Err(e) = native_checks(&root, &cargo) {
+        wasm.stop();
+        return Err(e);
     }
-    run(Command::new(&content).current_dir(&root).arg("check"))?;
+    wasm.finish()?;
     // The browser and npm tools first (npm brings a good wasm-opt), then the web build and
     // the browser tests against it.
     web::ensure_browser_tools(&root)?;
@@ -150,4 +128,39 @@ fn test() -> Result<(), String> {
         .current_dir(&root)
         .env("FYF_URL", &url)
         .args(["--test", "--test-concurrency=1", "tests/browser/"]))
+}
+
+/// Clippy, the docs, `cargo test` and the content check, natively.
+fn native_checks(root: &Path, cargo: &str) -> Result<(), String> {
+    run(Command::new(cargo).current_dir(root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // Private items too: the game's modules (and the layers its header draws) are private.
+    run(Command::new(cargo)
+        .current_dir(root)
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .args([
+            "doc",
+            "--workspace",
+            "--no-deps",
+            "--document-private-items",
+        ]))?;
+    // Unit, headless game and content tests (natively).
+    run(Command::new(cargo)
+        .current_dir(root)
+        .args(["test", "--workspace"]))?;
+    // The content check, as editors run it, with the binary `cargo test` just built for the
+    // content tests: `cargo run` would build Bevy again, with other features (8 minutes).
+    let content = web::target_dir(root)
+        .join("debug")
+        .join(format!("content{}", std::env::consts::EXE_SUFFIX));
+    if !content.exists() {
+        return Err(format!("cargo test did not build {}", content.display()));
+    }
+    run(Command::new(&content).current_dir(root).arg("check"))
 }

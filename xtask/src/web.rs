@@ -28,17 +28,8 @@ const EDITOR_ONLY_EXTENSIONS: [&str; 2] = ["md", "py"];
 /// therefore costs a copy and a few small compressions, not a rebuild.
 pub fn build(root: &Path) -> Result<String, String> {
     let started = Instant::now();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     ensure_wasm_target(root)?;
-    run(Command::new(&cargo).current_dir(root).args([
-        "build",
-        "--profile",
-        PROFILE,
-        "--target",
-        TARGET,
-        "--bin",
-        BIN,
-    ]))?;
+    run(&mut cargo_build(root))?;
     let wasm_in = target_dir(root)
         .join(TARGET)
         .join(PROFILE)
@@ -60,7 +51,7 @@ pub fn build(root: &Path) -> Result<String, String> {
             // Compressed once per wasm, in the cache.
             (size(f), size(&with_ext(f, "gz")), size(&with_ext(f, "br")))
         } else {
-            precompress(f)?
+            precompress(f, root)?
         };
         raw += sizes.0;
         gz += sizes.1;
@@ -92,6 +83,71 @@ pub fn build(root: &Path) -> Result<String, String> {
         mb(gz),
         mb(br)
     ))
+}
+
+/// `cargo build` of the game for the web.
+fn cargo_build(root: &Path) -> Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.current_dir(root).args([
+        "build",
+        "--profile",
+        PROFILE,
+        "--target",
+        TARGET,
+        "--bin",
+        BIN,
+    ]);
+    cmd
+}
+
+/// The wasm build running in the background, its output going to a log file.
+pub struct WasmBuild {
+    child: std::process::Child,
+    log: PathBuf,
+}
+
+/// Starts the web's cargo build in the background (`build` then finds it done).
+pub fn start_wasm_build(root: &Path) -> Result<WasmBuild, String> {
+    ensure_wasm_target(root)?;
+    let dir = target_dir(root);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let log = dir.join("wasm-build.log");
+    let file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
+    let err = file.try_clone().map_err(|e| e.to_string())?;
+    println!(
+        "xtask: building the web version in the background (output in {})",
+        log.display()
+    );
+    let child = cargo_build(root)
+        .stdout(file)
+        .stderr(err)
+        .spawn()
+        .map_err(|e| format!("could not start the web build: {e}"))?;
+    Ok(WasmBuild { child, log })
+}
+
+impl WasmBuild {
+    /// Waits for it; on failure, shows the end of its output.
+    pub fn finish(mut self) -> Result<(), String> {
+        let status = self.child.wait().map_err(|e| e.to_string())?;
+        if status.success() {
+            return Ok(());
+        }
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        eprintln!("{}", lines[lines.len().saturating_sub(60)..].join("\n"));
+        Err(format!(
+            "the web build failed ({status}); its output is in {}",
+            self.log.display()
+        ))
+    }
+
+    /// Stops it (something else failed first).
+    pub fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// The size the wasm should stay within, compressed as hosts send it.
@@ -133,7 +189,8 @@ fn bind_and_shrink(root: &Path, wasm_in: &Path) -> Result<Game, String> {
     if cache.join("done").is_file() {
         return Ok(game);
     }
-    // One cached build is enough: older ones only fill the disk.
+    // One cached build is enough: older ones only fill the disk (the compressed copies of
+    // small files go too, and are made again in seconds).
     let _ = std::fs::remove_dir_all(&cache_root);
     std::fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
     run(Command::new(&bindgen)
@@ -165,7 +222,7 @@ fn bind_and_shrink(root: &Path, wasm_in: &Path) -> Result<Game, String> {
             "xtask: no wasm-opt {MIN_WASM_OPT}+ found (npm ci installs one); the wasm is not shrunk further"
         ),
     }
-    precompress(&game.wasm)?;
+    precompress(&game.wasm, root)?;
     std::fs::write(cache.join("done"), &key).map_err(|e| e.to_string())?;
     Ok(Game {
         reused: false,
@@ -532,11 +589,36 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Writes `.gz` and `.br` beside a file; returns (raw, gzip, brotli) sizes.
-fn precompress(path: &Path) -> Result<(u64, u64, u64), String> {
+/// Writes `.gz` and `.br` beside a file; returns (raw, gzip, brotli) sizes. Compressed copies
+/// are kept in `target/web-cache/compressed/` under a hash of the file, so only changed files
+/// are compressed again (brotli at its best is slow).
+fn precompress(path: &Path, root: &Path) -> Result<(u64, u64, u64), String> {
     let data = std::fs::read(path).map_err(|e| e.to_string())?;
+    let cache = target_dir(root).join("web-cache/compressed");
+    let key = format!("{:016x}", hash(&[&data]));
+    let (cached_gz, cached_br) = (
+        cache.join(format!("{key}.gz")),
+        cache.join(format!("{key}.br")),
+    );
+    let (gz, br) = match (std::fs::read(&cached_gz), std::fs::read(&cached_br)) {
+        (Ok(gz), Ok(br)) => (gz, br),
+        _ => {
+            let (gz, br) = compress(&data)?;
+            std::fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
+            std::fs::write(&cached_gz, &gz).map_err(|e| e.to_string())?;
+            std::fs::write(&cached_br, &br).map_err(|e| e.to_string())?;
+            (gz, br)
+        }
+    };
+    std::fs::write(with_ext(path, "gz"), &gz).map_err(|e| e.to_string())?;
+    std::fs::write(with_ext(path, "br"), &br).map_err(|e| e.to_string())?;
+    Ok((data.len() as u64, gz.len() as u64, br.len() as u64))
+}
+
+/// gzip and brotli, both at their best.
+fn compress(data: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&data).map_err(|e| e.to_string())?;
+    gz.write_all(data).map_err(|e| e.to_string())?;
     let gz = gz.finish().map_err(|e| e.to_string())?;
     let mut br = Vec::new();
     {
@@ -544,11 +626,9 @@ fn precompress(path: &Path) -> Result<(u64, u64, u64), String> {
         // repeats further apart, the usual one for small files.
         let window = if data.len() > 1 << 22 { 24 } else { 22 };
         let mut w = brotli::CompressorWriter::new(&mut br, 1 << 16, 11, window);
-        w.write_all(&data).map_err(|e| e.to_string())?;
+        w.write_all(data).map_err(|e| e.to_string())?;
     }
-    std::fs::write(with_ext(path, "gz"), &gz).map_err(|e| e.to_string())?;
-    std::fs::write(with_ext(path, "br"), &br).map_err(|e| e.to_string())?;
-    Ok((data.len() as u64, gz.len() as u64, br.len() as u64))
+    Ok((gz, br))
 }
 
 /// Chromium, Node.js and the npm packages the browser tests use: present, installed here,
