@@ -8,7 +8,9 @@
 // bytes-done, instantiated, first-frame, title-ready, first-question.
 
 import { writeFileSync } from "node:fs";
-import { launch, waitForScreen, buttons, screenName, afterChange } from "../tests/browser/harness.mjs";
+import {
+  launch, waitForScreen, buttons, screenName, domPress, answerCards,
+} from "../tests/browser/harness.mjs";
 
 const BASE = process.env.FYF_URL;
 const RUNS = Number(process.env.FYF_BENCH_RUNS || 5);
@@ -66,12 +68,7 @@ async function waitForMark(page, name) {
   await page.waitForFunction((n) => performance.getEntriesByName(`fyf:${n}`).length > 0, name, { timeout: 60000 });
 }
 
-/** Clicks a mirror button by its words and waits for what it changes. */
-async function press(page, label) {
-  const b = (await buttons(page)).find((x) => x.label === label);
-  if (!b) throw new Error(`no "${label}" on ${await screenName(page)}`);
-  await afterChange(page, () => page.$eval(`#mirror [data-id="${b.id}"]`, (el) => el.click()));
-}
+const press = domPress;
 
 /** From the title screen to the first question; returns ms from pressing Start to the
  * question being shown, and from pressing "Let's go" to it. */
@@ -164,16 +161,7 @@ async function memoryOverGames(browser) {
   const after = [];
   for (let game = 0; game < GAMES; game += 1) {
     await toFirstQuestion(page);
-    while ((await screenName(page)) === "Quiz") {
-      const all = await buttons(page);
-      const options = all.filter((b) => b.pressed !== null);
-      if (all.some((b) => b.label === "Next")) {
-        await press(page, options[0].label);
-        await press(page, "Next");
-      } else {
-        await press(page, options[game % options.length].label);
-      }
-    }
+    await answerCards(page, (options) => options[game % options.length]);
     await waitForScreen(page, "Strengths");
     await press(page, "See my job matches");
     await press(page, "Start again");

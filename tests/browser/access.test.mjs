@@ -6,6 +6,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, open, assertClean, violations, screenName, buttons, domPress, waitForScreen, afterChange,
+  answerCards,
 } from "./harness.mjs";
 
 let browser;
@@ -22,16 +23,7 @@ test("axe-core finds no WCAG 2.2 AA problems on any screen", async () => {
   await check();
   await domPress(page, "Let’s go");
   await check();
-  for (let i = 0; i < 40 && (await screenName(page)) === "Quiz"; i += 1) {
-    const all = await buttons(page);
-    const options = all.filter((b) => b.pressed !== null);
-    if (all.some((b) => b.label === "Next")) {
-      await domPress(page, options[0].label);
-      await domPress(page, "Next");
-    } else {
-      await domPress(page, options[0].label);
-    }
-  }
+  await answerCards(page);
   await check();
   await domPress(page, "See my job matches");
   await check();

@@ -123,6 +123,18 @@ export async function domPress(page, label) {
   await afterChange(page, () => page.$eval(`#mirror [data-id="${b.id}"]`, (el) => el.click()));
 }
 
+/** Answers cards through the mirror until the quiz ends (or after `limit` cards), each with
+ * the answer `pick(options, n)` chooses for the n-th card (the first answer unless told); on
+ * the subjects card that one subject, then Next. */
+export async function answerCards(page, pick = (options) => options[0], limit = 40) {
+  for (let n = 0; n < limit && (await screenName(page)) === "Quiz"; n += 1) {
+    const all = await buttons(page);
+    const options = all.filter((b) => b.pressed !== null);
+    await domPress(page, pick(options, n).label);
+    if (all.some((b) => b.label === "Next")) await domPress(page, "Next");
+  }
+}
+
 /** Runs axe-core on the page and returns its WCAG 2.2 A/AA violations, described. The page
  * must be opened with `bypassCSP: true`, since axe is a script the page's CSP would refuse. */
 export async function violations(page) {

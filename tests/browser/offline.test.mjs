@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, extname, normalize } from "node:path";
 import {
-  launch, open, assertClean, waitForScreen, screenName, buttons, mirrorText, domPress,
+  launch, open, assertClean, waitForScreen, screenName, buttons, mirrorText, domPress, answerCards,
 } from "./harness.mjs";
 
 let browser;
@@ -25,20 +25,6 @@ async function stored(page) {
   });
 }
 
-/** Answers cards with their first answer until the strengths screen (or `limit` cards). */
-async function answer(page, limit = 100) {
-  for (let n = 0; n < limit && (await screenName(page)) === "Quiz"; n += 1) {
-    const all = await buttons(page);
-    const options = all.filter((b) => b.pressed !== null);
-    if (all.some((b) => b.label === "Next")) {
-      await domPress(page, options[0].label);
-      await domPress(page, "Next");
-    } else {
-      await domPress(page, options[n % options.length].label);
-    }
-  }
-}
-
 test("after one visit the game starts and plays to the results with no network", async () => {
   const { page, context, problems, shot } = await open(browser, "offline");
   await stored(page);
@@ -49,7 +35,7 @@ test("after one visit the game starts and plays to the results with no network",
   await shot("title-offline");
   await domPress(page, "Start");
   await domPress(page, "Let’s go");
-  await answer(page);
+  await answerCards(page, (options, n) => options[n % options.length]);
   await waitForScreen(page, "Strengths");
   await domPress(page, "See my job matches");
   assert.equal(await screenName(page), "Results");
@@ -118,7 +104,7 @@ test("a new version is announced during a game and starts the next time, the gam
     await waitForScreen(page, "Title");
     await domPress(page, "Start");
     await domPress(page, "Let’s go");
-    await answer(page, 2);
+    await answerCards(page, undefined, 2);
     const before = await page.$eval('#mirror [role="progressbar"]', (el) => el.getAttribute("aria-label"));
     const { old, next } = publishNewVersion(dir);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
@@ -128,7 +114,7 @@ test("a new version is announced during a game and starts the next time, the gam
     // Nothing was swapped under the game: same question, same version, and it still answers.
     assert.equal(await page.$eval('#mirror [role="progressbar"]', (el) => el.getAttribute("aria-label")), before);
     assert.equal(await page.evaluate(() => JSON.parse(document.getElementById("build").textContent).id), old);
-    await answer(page, 1);
+    await answerCards(page, undefined, 1);
     assert.notEqual(await page.$eval('#mirror [role="progressbar"]', (el) => el.getAttribute("aria-label")), before);
     await page.close();
     // The next start: the new version, and the answers so far are still there to carry on.

@@ -8,7 +8,7 @@ import { PNG } from "pngjs";
 import jsQR from "jsqr";
 import {
   launch, open, assertClean, screenName, buttons, domPress, waitForScreen, afterChange,
-  mirrorText, heading, violations, BASE, SHOTS,
+  mirrorText, heading, violations, answerCards, BASE, SHOTS,
 } from "./harness.mjs";
 
 
@@ -20,16 +20,7 @@ after(async () => { await browser.close(); });
 async function playToResults(page) {
   await domPress(page, "Start");
   await domPress(page, "Let’s go");
-  for (let n = 0; n < 40 && (await screenName(page)) === "Quiz"; n += 1) {
-    const all = await buttons(page);
-    const options = all.filter((b) => b.pressed !== null);
-    if (all.some((b) => b.label === "Next")) {
-      await domPress(page, options[1].label);
-      await domPress(page, "Next");
-    } else {
-      await domPress(page, options[n % options.length].label);
-    }
-  }
+  await answerCards(page, (options, n) => options[n % options.length]);
   await domPress(page, "See my job matches");
   await waitForScreen(page, "Results", 20000);
 }

@@ -5,7 +5,7 @@
 //! `docs/benchmarks.md` between its `bench-web` markers.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::{output, run, serve, web};
@@ -45,7 +45,7 @@ pub fn measure(root: &Path) -> Result<(), String> {
 fn sizes(dist: &Path) -> String {
     let mut site = (0, 0, 0, 0u64);
     let mut wasm = (0, 0, 0);
-    for f in walk(dist) {
+    for f in web::files_in(dist) {
         let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "gz" || ext == "br" {
             continue;
@@ -364,21 +364,6 @@ fn leb(s: &[u8], p: &mut usize) -> Result<u64, String> {
             return Err("a number is too long".into());
         }
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 fn len(p: &Path) -> u64 {

@@ -573,7 +573,8 @@ fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), 
     Ok(())
 }
 
-fn files_in(dir: &Path) -> Vec<PathBuf> {
+/// Every file under `dir`, sorted.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
