@@ -264,11 +264,13 @@ function render(json) {
     }
   }
   mark("first-frame");
+  mark(`screen:${snapshot.screen}`);
   if (snapshot.screen === "Title") mark("title-ready");
   if (snapshot.screen === "Quiz" && mirror.querySelector("[aria-pressed]")) mark("first-question");
   if (!ready) {
     ready = true;
     $("loader").hidden = true;
+    setTimeout(keepOfflineCopy, 0);
   }
 }
 
@@ -365,15 +367,21 @@ async function watchProgress(response) {
 }
 
 async function start() {
+  // The download and the glue start first (the page's preloads already asked for them); the
+  // WebGL check, which can take a while on a weak GPU, runs while they arrive.
+  mark("fetch-start");
+  const download = fetch(build.wasm);
+  const glue = import(`./${build.glue}`);
+  download.catch(() => {});
+  glue.catch(() => {});
   const probe = document.createElement("canvas");
   if (!probe.getContext("webgl2")) {
     showProblem(texts.noWebgl);
     return;
   }
-  mark("fetch-start");
   let response;
   try {
-    response = await fetch(build.wasm);
+    response = await download;
     if (!response.ok) throw new Error(`${build.wasm}: ${response.status}`);
   } catch (e) {
     showProblem(texts.download, String(e));
@@ -381,7 +389,7 @@ async function start() {
   }
   const progress = watchProgress(response.clone()).catch(() => {});
   try {
-    const module = await import(`./${build.glue}`);
+    const module = await glue;
     await module.default({ module_or_path: response });
     wasm = module;
   } catch (e) {
@@ -393,7 +401,7 @@ async function start() {
       showProblem(failed ? texts.download : texts.crash, String(e && e.stack || e));
       return;
     }
-    wasm = await import(`./${build.glue}`);
+    wasm = await glue;
   }
 }
 
@@ -422,7 +430,12 @@ function watchForUpdates(registration) {
   window.addEventListener("online", () => registration.update().catch(() => {}));
 }
 
-if ("serviceWorker" in navigator) {
+// Registered once the game shows its first screen, so storing the offline copy does not
+// compete with the first start.
+let offlineRegistered = false;
+function keepOfflineCopy() {
+  if (offlineRegistered || !("serviceWorker" in navigator)) return;
+  offlineRegistered = true;
   navigator.serviceWorker.register("sw.js").then(watchForUpdates, (e) => console.warn("no offline copy", e));
 }
 
