@@ -13,14 +13,20 @@ use crate::{output, run, serve, web};
 const START: &str = "<!-- bench-web: written by `cargo xtask bench-web` -->";
 const END: &str = "<!-- /bench-web -->";
 
-pub fn measure(root: &Path) -> Result<(), String> {
+/// The whole benchmark; with `sizes_only`, only the sizes and the breakdown, printed (for
+/// size work, in seconds) and not recorded.
+pub fn measure(root: &Path, sizes_only: bool) -> Result<(), String> {
     let dist = root.join("dist");
     if !dist.join("index.html").is_file() {
         return Err("no dist/: run `cargo xtask build-web` first".into());
     }
-    web::ensure_browser_tools(root)?;
     let sizes = sizes(&dist);
     let breakdown = breakdown(root).unwrap_or_else(|e| format!("(no breakdown: {e})\n"));
+    if sizes_only {
+        println!("{sizes}\n{breakdown}");
+        return Ok(());
+    }
+    web::ensure_browser_tools(root)?;
     let port = serve::serve_in_background(&dist)?;
     let out = root.join("target/bench-web.json");
     run(Command::new("node")
@@ -206,10 +212,11 @@ fn crate_of(name: &str) -> String {
     }
 }
 
-/// Legacy Rust symbol names (`_ZN…E`) as paths; other names as they are.
+/// Legacy Rust symbol names (`_ZN…E`) as paths; names the linker already split keep their
+/// `$…$` escapes and a leading `_`, which are undone here.
 fn demangle(name: &str) -> String {
     let Some(mut rest) = name.strip_prefix("_ZN") else {
-        return name.into();
+        return unescape(name.strip_prefix('_').unwrap_or(name));
     };
     let mut parts = Vec::new();
     while let Some(digits) = rest.find(|c: char| !c.is_ascii_digit()).filter(|&d| d > 0) {
@@ -219,11 +226,12 @@ fn demangle(name: &str) -> String {
         let Some(part) = rest.get(digits..digits + len) else {
             break;
         };
-        parts.push(
-            part.replace("$LT$", "<")
-                .replace("$GT$", ">")
-                .replace("..", "::"),
-        );
+        // A part that starts with an escape gets a `_` in front of it.
+        let part = part
+            .strip_prefix('_')
+            .filter(|p| p.starts_with('$'))
+            .unwrap_or(part);
+        parts.push(unescape(part).replace("..", "::"));
         rest = &rest[digits + len..];
     }
     if parts
@@ -233,6 +241,24 @@ fn demangle(name: &str) -> String {
         parts.pop();
     }
     parts.join("::")
+}
+
+fn unescape(text: &str) -> String {
+    [
+        ("$LT$", "<"),
+        ("$GT$", ">"),
+        ("$u20$", " "),
+        ("$C$", ","),
+        ("$RF$", "&"),
+        ("$BP$", "*"),
+        ("$u7b$", "{"),
+        ("$u7d$", "}"),
+        ("$u5b$", "["),
+        ("$u5d$", "]"),
+        ("$u27$", "'"),
+    ]
+    .iter()
+    .fold(text.to_owned(), |t, (from, to)| t.replace(from, to))
 }
 
 /// Just enough of the wasm format for sizes: each function body's size, the names section,
@@ -398,6 +424,17 @@ mod tests {
             demangle("_ZN8bevy_ecs5world5World5spawn17h0123456789abcdefE"),
             "bevy_ecs::world::World::spawn"
         );
+        let split =
+            demangle("_<bevy_input::InputPlugin$u20$as$u20$bevy_app::plugin::Plugin>::build");
+        assert_eq!(
+            split,
+            "<bevy_input::InputPlugin as bevy_app::plugin::Plugin>::build"
+        );
+        assert_eq!(crate_of(&split), "bevy_input");
+        let mangled = demangle(
+            "_ZN68_$LT$bevy_input..InputPlugin$u20$as$u20$bevy_app..plugin..Plugin$GT$5build17h76be2d49e14ca843E",
+        );
+        assert_eq!(mangled, split);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! - `cargo xtask build-web`: only builds `dist/` (a folder any static web host can serve).
 //! - `cargo xtask bench-web`: measures the built `dist/` in headless Chromium (sizes, start
 //!   times cold and warm, idle frames, memory over many games, where the wasm's bytes go)
-//!   and records the figures in `docs/benchmarks.md`. It builds nothing.
+//!   and records the figures in `docs/benchmarks.md`. It builds nothing. `--sizes` prints
+//!   only the sizes and the breakdown, in seconds.
 //! - `cargo xtask test`: every test: unit and headless game tests, the content check, the web
 //!   build and the browser tests in headless Chromium. It installs what it needs on a fresh
 //!   machine of this kind, or stops with one line saying what to install.
@@ -33,10 +34,10 @@ fn main() -> ExitCode {
             port(&args).and_then(|port| serve::serve_forever(&root().join("dist"), port))
         }
         Some("build-web") => web::build(&root()).map(|report| println!("{report}")),
-        Some("bench-web") => bench::measure(&root()),
+        Some("bench-web") => bench::measure(&root(), args.iter().any(|a| a == "--sizes")),
         Some("test") => test(),
         _ => Err(
-            "usage: cargo xtask (serve [--port N] | serve-built [--port N] | build-web | bench-web | test)"
+            "usage: cargo xtask (serve [--port N] | serve-built [--port N] | build-web | bench-web [--sizes] | test)"
                 .into(),
         ),
     };
