@@ -410,20 +410,18 @@ async function start() {
 // Says "A new version is ready" when a newer version than this page has been stored; it
 // starts the next time the game is opened, never in the middle of a game.
 function watchForUpdates(registration) {
-  const tell = (worker) => {
-    navigator.serviceWorker.addEventListener("message", (event) => {
-      if (event.data && event.data.build && event.data.build !== build.id) {
-        $("update").hidden = false;
-        setTimeout(() => { $("update").hidden = true; }, 10000);
-      }
-    });
-    worker.postMessage("build");
-  };
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.build && event.data.build !== build.id) {
+      $("update").hidden = false;
+      setTimeout(() => { $("update").hidden = true; }, 10000);
+    }
+  });
   registration.addEventListener("updatefound", () => {
     const worker = registration.installing;
     if (!worker) return;
     worker.addEventListener("statechange", () => {
-      if (worker.state === "installed" && navigator.serviceWorker.controller) tell(worker);
+      // Asks the new version which build it holds; the answer arrives as a message.
+      if (worker.state === "installed" && navigator.serviceWorker.controller) worker.postMessage("build");
     });
   });
   // A game opened offline hears of a new version once the connection is back.

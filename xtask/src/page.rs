@@ -103,7 +103,7 @@ mod tests {
         // The build's part is tested with the whole build (web.rs); any names do here.
         strings["build"] = json!({
             "app": "a.js", "style": "s.css", "glue": "g.js", "wasm": "w.wasm",
-            "theme_color": "#000", "page": {},
+            "theme_color": "#000", "csp": "default-src 'self'", "page": {},
         });
         let page = fill(&template, &strings).unwrap();
         assert!(

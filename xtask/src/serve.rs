@@ -25,9 +25,14 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// The page's security policy as a header, which (unlike the page's own `<meta>` copy) can
-/// also forbid other sites from framing the game.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/// The page's security policy, as its `<meta>` tag carries it.
+pub const PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// The same policy as a header, which (unlike the `<meta>` copy) can also forbid other
+/// sites from framing the game.
+fn header_csp() -> String {
+    format!("{PAGE_CSP}; frame-ancestors 'none'")
+}
 
 /// How long a browser may keep a file: for ever when its name carries a hash of its
 /// contents (a new version has a new name), otherwise only after asking again.
@@ -181,8 +186,9 @@ fn respond_with(
     head_only: bool,
 ) -> std::io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nVary: Accept-Encoding\r\nConnection: close\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nContent-Security-Policy: {}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nVary: Accept-Encoding\r\nConnection: close\r\n",
+        body.len(),
+        header_csp()
     );
     if let Some(enc) = encoding {
         head.push_str(&format!("Content-Encoding: {enc}\r\n"));

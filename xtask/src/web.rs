@@ -9,7 +9,7 @@ use std::process::Command;
 
 use std::time::Instant;
 
-use crate::{icon, output, page, run};
+use crate::{icon, output, page, run, serve};
 
 const BIN: &str = "find_your_fit";
 const TARGET: &str = "wasm32-unknown-unknown";
@@ -42,12 +42,12 @@ pub fn build(root: &Path) -> Result<String, String> {
             .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
     }
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    let site = assemble(root, &dist, &game)?;
+    let wasm = assemble(root, &dist, &game)?;
 
     let files = files_in(&dist);
     let (mut raw, mut gz, mut br) = (0u64, 0u64, 0u64);
     for f in files.iter().filter(|f| !is_compressed_copy(f)) {
-        let sizes = if f.file_name() == site.wasm_path.file_name() {
+        let sizes = if *f == wasm {
             // Compressed once per wasm, in the cache.
             (size(f), size(&with_ext(f, "gz")), size(&with_ext(f, "br")))
         } else {
@@ -57,11 +57,10 @@ pub fn build(root: &Path) -> Result<String, String> {
         gz += sizes.1;
         br += sizes.2;
     }
-    let wasm = &site.wasm_path;
     let (wr, wg, wb) = (
-        size(wasm),
-        size(&with_ext(wasm, "gz")),
-        size(&with_ext(wasm, "br")),
+        size(&wasm),
+        size(&with_ext(&wasm, "gz")),
+        size(&with_ext(&wasm, "br")),
     );
     let count = files.iter().filter(|f| !is_compressed_copy(f)).count();
     Ok(format!(
@@ -242,15 +241,11 @@ const WASM_OPT_ARGS: [&str; 9] = [
     "--enable-multivalue",
 ];
 
-/// What `assemble` put in `dist/`.
-struct Site {
-    wasm_path: PathBuf,
-}
-
 /// Puts the site together: every file whose contents may change gets a name with a hash of
 /// its contents (the content folder one hash for all of it), so hosts and browsers may keep
 /// them for ever; `index.html`, `sw.js` and the manifest keep their names and point at them.
-fn assemble(root: &Path, dist: &Path, game: &Game) -> Result<Site, String> {
+/// Returns where the wasm went.
+fn assemble(root: &Path, dist: &Path, game: &Game) -> Result<PathBuf, String> {
     let strings = read_strings(root)?;
     let glue = hashed_copy(&game.glue, dist, BIN, "js")?;
     let wasm = hashed_copy(&game.wasm, dist, &format!("{BIN}_bg"), "wasm")?;
@@ -301,6 +296,7 @@ fn assemble(root: &Path, dist: &Path, game: &Game) -> Result<Site, String> {
         "glue": glue,
         "wasm": wasm,
         "theme_color": THEME_COLOR,
+        "csp": serve::PAGE_CSP,
         "files": files,
         "page": {
             "id": id,
@@ -313,9 +309,7 @@ fn assemble(root: &Path, dist: &Path, game: &Game) -> Result<Site, String> {
     });
     fill_into(root, "web/index.html", &values, &dist.join("index.html"))?;
     fill_into(root, "web/sw.js", &values, &dist.join("sw.js"))?;
-    Ok(Site {
-        wasm_path: dist.join(wasm),
-    })
+    Ok(dist.join(wasm))
 }
 
 const ICON_SIZES: [u32; 2] = [192, 512];
@@ -694,11 +688,15 @@ mod tests {
         ] {
             std::fs::write(path, text).unwrap();
         }
-        let site = assemble(&root, &dist, &game).unwrap();
-        assert!(site.wasm_path.is_file());
+        let wasm = assemble(&root, &dist, &game).unwrap();
+        assert!(wasm.is_file());
 
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(!html.contains("{{"), "unfilled placeholder in the page");
+        assert!(html.contains(&format!(
+            r#"content="{}""#,
+            serve::PAGE_CSP.replace('"', "&quot;")
+        )));
         let json = html
             .split(r#"<script type="application/json" id="build">"#)
             .nth(1)
