@@ -189,10 +189,34 @@ const memory = await memoryOverGames(browser);
 await browser.close();
 
 const pick = (rows, key) => median(rows.map((r) => r[key]).filter((v) => v !== undefined));
+const POINTS = ["fetch-start", "bytes-done", "instantiated", "first-frame", "content-ready", "title-ready"];
+
+/** The game's frames that started before the title was ready, each as its length in ms
+ * (the game marks the start of each of its first frames as `frame:N`). */
+function framesBeforeTitle(run) {
+  const starts = Object.keys(run).filter((k) => k.startsWith("frame:"))
+    .map((k) => [Number(k.slice(6)), run[k]]).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+  const lengths = [];
+  for (let i = 0; i + 1 < starts.length && starts[i] < run["title-ready"]; i += 1) {
+    lengths.push(starts[i + 1] - starts[i]);
+  }
+  return lengths;
+}
+
+/** The loading frames of the median run by title time: how many, and how long each was. */
+function loadingFrames(runs) {
+  const sorted = [...runs].filter((r) => r["frame:0"] !== undefined)
+    .sort((a, b) => a["title-ready"] - b["title-ready"]);
+  if (!sorted.length) return null;
+  const run = sorted[Math.floor(sorted.length / 2)];
+  return { firstFrameStart: run["frame:0"], lengths: framesBeforeTitle(run) };
+}
 const result = {
   runs: RUNS,
-  cold: Object.fromEntries(["fetch-start", "bytes-done", "instantiated", "first-frame", "title-ready"].map((k) => [k, pick(times.cold, k)])),
-  warm: Object.fromEntries(["fetch-start", "bytes-done", "instantiated", "first-frame", "title-ready"].map((k) => [k, pick(times.warm, k)])),
+  cold: Object.fromEntries(POINTS.map((k) => [k, pick(times.cold, k)])),
+  warm: Object.fromEntries(POINTS.map((k) => [k, pick(times.warm, k)])),
+  coldLoadingFrames: loadingFrames(times.cold),
+  warmLoadingFrames: loadingFrames(times.warm),
   startToQuestion: pick(times.question, "startToQuestion"),
   startToIntro: pick(times.question, "startToIntro"),
   letsGoToQuestion: pick(times.question, "letsGoToQuestion"),

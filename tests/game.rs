@@ -972,3 +972,59 @@ fn an_idle_workshop_computer_asks_then_clears() {
     assert_eq!(saved(&app), None, "cleared for the next student");
     assert!(session_of(&app).answers.is_empty());
 }
+
+/// The page's copies of the content files, as `web/app.js` hands them to the game: read from
+/// the shipped `assets/`, with one role file missing in the second version.
+fn page_file(path: &str) -> Option<String> {
+    std::fs::read_to_string(common::assets().join(path)).ok()
+}
+
+fn page_file_without_a_role(path: &str) -> Option<String> {
+    if path == "content/roles/allied_health.json" {
+        None
+    } else {
+        page_file(path)
+    }
+}
+
+/// A game that is handed the content by the page, not loaded by the test.
+fn app_with_page_files(files: game::PageFiles) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin));
+    app.init_resource::<RemSize>();
+    app.insert_resource(SaveStore::new(MemoryBackend(None)));
+    app.insert_resource(SettingsStore::new(MemoryBackend(None)));
+    app.insert_resource(files);
+    app.add_plugins(game::plugin);
+    app
+}
+
+#[test]
+fn content_the_page_already_holds_starts_the_game_without_waiting_for_downloads() {
+    let mut app = app_with_page_files(game::PageFiles(page_file));
+    // One frame: the content is checked at startup, so the title follows on the next.
+    app.update();
+    let game = app
+        .world()
+        .get_resource::<GameContent>()
+        .expect("content from the page");
+    assert_eq!(game.content.roles.len(), shipped().roles.len());
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn a_file_the_page_lacks_leaves_loading_to_the_game_own_requests() {
+    let sources = game::sources_from_page(game::PageFiles(page_file)).expect("all files");
+    assert_eq!(sources.role_files.len(), shipped_sources_count());
+    assert!(game::sources_from_page(game::PageFiles(page_file_without_a_role)).is_none());
+    let mut app = app_with_page_files(game::PageFiles(page_file_without_a_role));
+    app.update();
+    app.update();
+    assert!(app.world().get_resource::<GameContent>().is_none());
+    assert_eq!(screen(&app), Screen::Loading);
+}
+
+fn shipped_sources_count() -> usize {
+    common::shipped_sources().role_files.len()
+}

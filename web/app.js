@@ -284,6 +284,7 @@ window.fyf = {
   render,
   // Where the content is: a folder whose name carries a hash of what is in it.
   assetRoot: () => build.assets,
+  contentFile: (path) => contentFiles.get(path),
   mark,
   // For the benchmark: frames the game has drawn, and the size of its memory.
   frames: () => wasm && wasm.fyf_frames(),
@@ -338,19 +339,18 @@ function mark(name) {
   performance.mark(`fyf:${name}`);
 }
 
-// The content files start downloading now, beside the game, rather than one after another
-// once it runs; the game's own requests then find them already here.
-for (const file of build.preload) {
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "fetch";
-  link.crossOrigin = "anonymous";
-  link.href = `${build.assets}/${file}`;
-  document.head.appendChild(link);
-}
+// The content files download now, beside the game, rather than one after another once it
+// runs. The game takes them from here in its first frame (`fyf.contentFile`); any file that
+// has not arrived it fetches itself.
+const contentFiles = new Map();
+const contentArrived = Promise.all(build.preload.map((file) =>
+  fetch(`${build.assets}/${file}`)
+    .then((response) => (response.ok ? response.text() : null))
+    .then((text) => { if (text !== null) contentFiles.set(file, text); })
+    .catch(() => {})));
 
 // The progress bar reads a copy of the download as it arrives, while the browser compiles
-// the original as it streams in (instantiateStreaming). Bytes are counted after
+// the original as it streams in (compileStreaming). Bytes are counted after
 // decompression, so the total is the wasm's own size, not the compressed Content-Length.
 async function watchProgress(response) {
   const reader = response.body && response.body.getReader();
@@ -389,8 +389,15 @@ async function start() {
   }
   const progress = watchProgress(response.clone()).catch(() => {});
   try {
-    const module = await glue;
-    await module.default({ module_or_path: response });
+    // Compiled while it streams in. The game starts as soon as it is compiled and the content
+    // files are here (small, and started first; a slow one is not waited for long).
+    const wasmType = response.headers.get("content-type") || "";
+    const compiled = wasmType.startsWith("application/wasm")
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+    const [module, compiledModule] = await Promise.all([glue, compiled,
+      Promise.race([contentArrived, new Promise((done) => setTimeout(done, 2000))])]);
+    await module.default({ module_or_path: compiledModule });
     wasm = module;
   } catch (e) {
     // Bevy's loop on the web unwinds with a harmless "not an error" exception to give control

@@ -45,6 +45,12 @@ pub struct LoadProgress {
     pub words: LoadingWords,
 }
 
+/// Content files the page has already fetched (on the web, beside the game's own download):
+/// with all of them there, the game starts from them in its first frame instead of asking
+/// for each and waiting frames for the answers. Any file missing and it asks as usual.
+#[derive(Resource, Clone, Copy)]
+pub struct PageFiles(pub fn(&str) -> Option<String>);
+
 /// A content file's text.
 #[derive(Asset, TypePath, Debug)]
 pub struct TextFile(pub String);
@@ -87,6 +93,12 @@ struct Pending {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LoadProgress>();
     app.add_systems(Update, retry_loading.in_set(super::AppSystems::Update));
+    app.add_systems(
+        Startup,
+        load_from_page
+            .run_if(resource_exists::<PageFiles>)
+            .before(start_loading),
+    );
     // Without an asset server (headless tests) the tests insert `GameContent` themselves.
     if app.world().contains_resource::<AssetServer>() {
         app.init_asset::<TextFile>()
@@ -103,7 +115,57 @@ pub(super) fn plugin(app: &mut App) {
     }
 }
 
-fn start_loading(server: Res<AssetServer>, mut pending: ResMut<Pending>) {
+/// Checks the content the page already holds, when it holds every file.
+fn load_from_page(
+    mut commands: Commands,
+    page: Res<PageFiles>,
+    mut progress: ResMut<LoadProgress>,
+) {
+    let Some(sources) = sources_from_page(*page) else {
+        return;
+    };
+    let total = sources.role_files.len() + 3;
+    progress.set_if_neq(LoadProgress {
+        done: total,
+        total,
+        words: LoadingWords::read(&sources.strings.text),
+    });
+    match Content::load(&sources) {
+        Ok(content) => commands.insert_resource(GameContent::new(content)),
+        Err(e) => commands.insert_resource(describe(&e)),
+    }
+}
+
+/// Every content file from the page, or `None` if it lacks any of them (the role files are
+/// those the taxonomy names).
+pub fn sources_from_page(page: PageFiles) -> Option<Sources> {
+    let file = |path: &str| page.0(path).map(|text| SourceFile::new(path, text));
+    let taxonomy = file(TAXONOMY_PATH)?;
+    let role_files = family_ids(&taxonomy.text)
+        .iter()
+        .map(|family| file(&role_file_path(family)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Sources {
+        role_files,
+        quiz: file(QUIZ_PATH)?,
+        strings: file(&strings_path(DEFAULT_LANGUAGE))?,
+        taxonomy,
+    })
+}
+
+fn start_loading(
+    server: Res<AssetServer>,
+    mut pending: ResMut<Pending>,
+    game: Option<Res<GameContent>>,
+    failed: Option<Res<ContentFailed>>,
+) {
+    if game.is_none() && failed.is_none() {
+        request_files(&server, &mut pending);
+    }
+}
+
+/// Asks the asset server for the taxonomy, the quiz and the strings.
+fn request_files(server: &AssetServer, pending: &mut Pending) {
     pending.taxonomy = Some(server.load(TAXONOMY_PATH));
     // The strings do not wait for the taxonomy: they hold the loading and error screens'
     // words, which are needed even when the taxonomy is what is missing.
@@ -250,6 +312,12 @@ fn retry_loading(
     commands.remove_resource::<ContentFailed>();
     commands.insert_resource(LoadProgress::default());
     if let (Some(server), Some(mut pending)) = (server, pending) {
+        if pending.taxonomy.is_none() {
+            // The first try used the page's copies: ask the server this time.
+            request_files(&server, &mut pending);
+            next.set(Screen::Loading);
+            return;
+        }
         server.reload(TAXONOMY_PATH);
         for (path, _) in &pending.others {
             server.reload(path.clone());

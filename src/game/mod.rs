@@ -44,7 +44,7 @@ use bevy::prelude::*;
 
 pub use a11y::{DomNode, DomSnapshot};
 pub use anim::Motion;
-pub use content::{ContentFailed, GameContent};
+pub use content::{ContentFailed, GameContent, PageFiles, sources_from_page};
 pub use model::{
     AccessRole, Accessible, Act, Action, Activate, AppSystems, DeviceMotion, Focused, IdleLimits,
     IncomingLink, Menu, Screen, Settings, ShareBase, TextSize, Toggle, WorkshopQuery,

@@ -13,7 +13,7 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use wasm_bindgen::prelude::*;
 
 use super::a11y::DomSnapshot;
-use super::content::GameContent;
+use super::content::{GameContent, PageFiles};
 use super::model::{
     Act, Action, Activate, AppSystems, DeviceMotion, Dirty, FocusOwner, Focused, IncomingLink,
     Settings, ShareBase, WorkshopQuery,
@@ -43,6 +43,13 @@ extern "C" {
     fn js_asset_root() -> Result<String, JsValue>;
     #[wasm_bindgen(js_namespace = fyf, js_name = mark)]
     fn js_mark(name: &str);
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = contentFile)]
+    fn js_content_file(path: &str) -> Result<Option<String>, JsValue>;
+}
+
+/// A content file the page fetched before the game started, if it has it.
+fn page_content_file(path: &str) -> Option<String> {
+    js_content_file(path).ok().flatten()
 }
 
 /// Frames drawn since the game started, for the benchmark's idle check.
@@ -177,8 +184,14 @@ pub(super) fn plugin(app: &mut App) {
         reduced: js_reduced_motion(),
     })
     .insert_resource(FocusOwner::Page)
+    .insert_resource(PageFiles(page_content_file))
     .add_systems(Startup, keep_waker)
+    .add_systems(First, mark_early_frame)
     .add_systems(Last, (wake_for_input_during_frame, count_frame))
+    .add_systems(
+        Update,
+        mark_content_ready.run_if(resource_added::<GameContent>),
+    )
     .add_systems(
         Update,
         take_page_input
@@ -212,6 +225,21 @@ fn wake_for_input_during_frame(mut redraw: MessageWriter<RequestRedraw>) {
     if QUEUE.with(|q| !q.borrow().is_empty()) {
         redraw.write(RequestRedraw);
     }
+}
+
+/// How many of the first frames the benchmark sees, each marked as it starts (the time
+/// between two marks is one whole frame, drawing included): where a slow start goes.
+const MARKED_FRAMES: u32 = 40;
+
+fn mark_early_frame() {
+    let frame = FRAMES.load(std::sync::atomic::Ordering::Relaxed);
+    if frame < MARKED_FRAMES {
+        js_mark(&format!("frame:{frame}"));
+    }
+}
+
+fn mark_content_ready() {
+    js_mark("content-ready");
 }
 
 fn count_frame() {

@@ -92,13 +92,35 @@ fn times(f: &serde_json::Value) -> String {
     let ms = |v: &serde_json::Value| v.as_f64().map_or("–".into(), |x| format!("{:.0} ms", x));
     let line = |label: &str, obj: &serde_json::Value| {
         format!(
-            "{label}: fetch start {}, bytes done {}, instantiated {}, first frame {}, title ready {}",
+            "{label}: fetch start {}, bytes done {}, instantiated {}, first frame {}, content ready {}, title ready {}",
             ms(&obj["fetch-start"]),
             ms(&obj["bytes-done"]),
             ms(&obj["instantiated"]),
             ms(&obj["first-frame"]),
+            ms(&obj["content-ready"]),
             ms(&obj["title-ready"]),
         )
+    };
+    let frames = |label: &str, obj: &serde_json::Value| {
+        let lengths: Vec<String> = obj["lengths"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_f64())
+                    .map(|x| format!("{x:.0}"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if obj.is_null() {
+            format!("\n{label}: the build marks no frames")
+        } else {
+            format!(
+                "\n{label}: {} frames from the first at {} to the title, ms each: {}",
+                lengths.len(),
+                ms(&obj["firstFrameStart"]),
+                lengths.join(" ")
+            )
+        }
     };
     let memory: Vec<String> = f["memoryAfterGames"]
         .as_array()
@@ -110,10 +132,18 @@ fn times(f: &serde_json::Value) -> String {
         })
         .unwrap_or_default();
     format!(
-        "medians of {} runs, headless Chromium (SwiftShader) at 640×400, served by `cargo xtask serve`:\n{}\n{}\nfirst question: {} of the game's own time from pressing Start (Start → intro {}, \"Let’s go\" → question {})\ndownloaded: {:.2} MB in {} requests cold, {:.2} MB in {} requests warm\nbaseline (a plain static file in the same run): {}; title ready cold / baseline = {}\nframes drawn in 10 idle seconds on a question: {} by the game, {} animation frames in the page\nwasm memory after each of {} games in a row (MB): {}",
+        "medians of {} runs, headless Chromium (SwiftShader) at 640×400, served by `cargo xtask serve`:\n{}\n{}{}{}\nfirst question: {} of the game's own time from pressing Start (Start → intro {}, \"Let’s go\" → question {})\ndownloaded: {:.2} MB in {} requests cold, {:.2} MB in {} requests warm\nbaseline (a plain static file in the same run): {}; title ready cold / baseline = {}\nframes drawn in 10 idle seconds on a question: {} by the game, {} animation frames in the page\nwasm memory after each of {} games in a row (MB): {}",
         f["runs"],
         line("cold (empty cache)", &f["cold"]),
         line("warm (second visit)", &f["warm"]),
+        frames(
+            "cold, the median run's game frames",
+            &f["coldLoadingFrames"]
+        ),
+        frames(
+            "warm, the median run's game frames",
+            &f["warmLoadingFrames"]
+        ),
         ms(&f["startToQuestion"]),
         ms(&f["startToIntro"]),
         ms(&f["letsGoToQuestion"]),
