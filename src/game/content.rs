@@ -130,10 +130,7 @@ fn load_from_page(
         total,
         words: LoadingWords::read(&sources.strings.text),
     });
-    match Content::load(&sources) {
-        Ok(content) => commands.insert_resource(GameContent::new(content)),
-        Err(e) => commands.insert_resource(describe(&e)),
-    }
+    check(&mut commands, &sources);
 }
 
 /// Every content file from the page, or `None` if it lacks any of them (the role files are
@@ -231,7 +228,12 @@ fn finish_loading(
     if done < total {
         return;
     }
-    match Content::load(&pending.sources(&taxonomy.0, &files)) {
+    check(&mut commands, &pending.sources(&taxonomy.0, &files));
+}
+
+/// Loads and checks every file: the game's content, or why it cannot be used.
+fn check(commands: &mut Commands, sources: &Sources) {
+    match Content::load(sources) {
         Ok(content) => commands.insert_resource(GameContent::new(content)),
         Err(e) => commands.insert_resource(describe(&e)),
     }
