@@ -1002,15 +1002,45 @@ fn app_with_page_files(files: game::PageFiles) -> App {
 #[test]
 fn content_the_page_already_holds_starts_the_game_without_waiting_for_downloads() {
     let mut app = app_with_page_files(game::PageFiles(page_file));
-    // One frame: the content is checked at startup, so the title follows on the next.
+    // The content is checked at startup, so the very first frame draws the title: no frame
+    // of the loading screen comes before it.
     app.update();
     let game = app
         .world()
         .get_resource::<GameContent>()
         .expect("content from the page");
     assert_eq!(game.content.roles.len(), shipped().roles.len());
-    app.update();
     assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(screen_root_names(&mut app), ["Title screen"]);
+}
+
+#[test]
+fn a_results_link_with_content_from_the_page_opens_the_strengths_in_the_first_frame() {
+    let mut app = app_with_page_files(game::PageFiles(page_file));
+    let quiz = &shipped().quiz;
+    let mut answers = find_your_fit::content::Answers::new();
+    for item in &quiz.items {
+        answers
+            .answer(quiz, &item.id, &[item.options[0].id.as_str()])
+            .unwrap();
+    }
+    let code = find_your_fit::share::encode(quiz, &answers);
+    app.insert_resource(IncomingLink(Some(code)));
+    app.update();
+    assert_eq!(screen(&app), Screen::Strengths);
+    let session = app.world().resource::<Session>();
+    assert!(session.finished && session.shared.is_some());
+}
+
+/// The names of the screen roots that exist: one, once a frame has drawn.
+fn screen_root_names(app: &mut App) -> Vec<String> {
+    let mut roots = app
+        .world_mut()
+        .query_filtered::<&Name, With<DespawnOnExit<Screen>>>();
+    roots
+        .iter(app.world())
+        .map(|n| n.as_str().to_owned())
+        .collect()
 }
 
 #[test]
@@ -1027,4 +1057,155 @@ fn a_file_the_page_lacks_leaves_loading_to_the_game_own_requests() {
 
 fn shipped_sources_count() -> usize {
     common::shipped_sources().role_files.len()
+}
+
+/// A device that keeps nothing: storage blocked outright (`available` false), or (`full`)
+/// there but refusing every write.
+struct Refusing {
+    full: bool,
+}
+
+impl game::SaveBackend for Refusing {
+    fn read(&self) -> Option<String> {
+        None
+    }
+    fn write(&mut self, _: &str) -> bool {
+        false
+    }
+    fn clear(&mut self) {}
+    fn available(&self) -> bool {
+        self.full
+    }
+}
+
+fn app_on_a_device_that_keeps_nothing(full: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin));
+    app.init_resource::<RemSize>();
+    app.insert_resource(SaveStore::new(Refusing { full }));
+    app.insert_resource(SettingsStore::new(Refusing { full }));
+    app.add_plugins(game::plugin);
+    app.insert_resource(GameContent::new(shipped().clone()));
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn a_device_that_keeps_nothing_plays_on_and_never_claims_to_save() {
+    for full in [false, true] {
+        let mut app = app_on_a_device_that_keeps_nothing(full);
+        // Blocked storage is known at once; full storage at the first answer it will not keep.
+        assert_eq!(labels(&app).contains(&ui().saving_off), !full);
+        press(&mut app, &ui().start);
+        press(&mut app, &ui().intro_go);
+        let first = &shipped().quiz.items[0];
+        press(&mut app, &first.options[0].label);
+        assert_eq!(
+            session_of(&app).answers.len(),
+            1,
+            "the answer counts all the same"
+        );
+        assert_eq!(
+            app.world().resource::<SaveStore>().saving(),
+            game::Saving::Off
+        );
+        press(&mut app, &ui().menu);
+        let said = labels(&app);
+        assert!(said.contains(&ui().settings_intro_unsaved), "{said:?}");
+        assert!(!said.contains(&ui().settings_intro));
+        press(&mut app, &ui().close);
+        for _ in 0..5 {
+            if screen(&app) == Screen::Title {
+                break;
+            }
+            press(&mut app, &ui().back);
+        }
+        assert!(labels(&app).contains(&ui().saving_off));
+    }
+}
+
+#[test]
+fn a_save_from_a_newer_version_is_kept_untouched_and_the_student_told() {
+    let newer = r#"{"version": 99, "answers": {"a new": "shape"}, "position": "elsewhere"}"#;
+    let mut app = app_with_save(Some(newer));
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(labels(&app).contains(&ui().save_from_newer));
+    assert!(!buttons(&app).contains(&ui().carry_on));
+    let kept = |app: &App| app.world().resource::<SaveStore>().raw();
+    // Playing here saves nothing over it, and clearing leaves it too.
+    press(&mut app, &ui().start);
+    press(&mut app, &ui().intro_go);
+    press(&mut app, &shipped().quiz.items[0].options[0].label);
+    assert_eq!(kept(&app).as_deref(), Some(newer));
+    press(&mut app, &ui().menu);
+    press(&mut app, &ui().finish_and_clear);
+    assert_eq!(kept(&app).as_deref(), Some(newer));
+    // An older save (version 1, before the shortlist) is still read.
+    let older = r#"{"version": 1, "answers": {}, "position": 0, "finished": false}"#;
+    let app = app_with_save(Some(older));
+    assert!(!labels(&app).contains(&ui().save_lost));
+    assert!(!labels(&app).contains(&ui().save_from_newer));
+}
+
+#[test]
+fn settings_recover_field_by_field_and_keep_what_a_newer_version_wrote() {
+    let stored = r#"{"version": 7, "text_size": "largest", "high_contrast": "yes please",
+        "reduce_motion": 12, "sound": true, "a_later_setting": {"on": true}}"#;
+    let mut app = app_with_stores(None, Some(stored));
+    let read = *app.world().resource::<Settings>();
+    assert_eq!(
+        read.text_size,
+        TextSize::Largest,
+        "a good field survives a bad one"
+    );
+    assert!(read.sound);
+    assert!(
+        !read.high_contrast,
+        "the unreadable field takes its default"
+    );
+    assert_eq!(read.reduce_motion, None);
+    press(&mut app, &ui().settings);
+    press(&mut app, &ui().settings_high_contrast);
+    let written: serde_json::Value = serde_json::from_str(
+        &app.world()
+            .resource::<SettingsStore>()
+            .raw()
+            .expect("settings saved"),
+    )
+    .unwrap();
+    assert_eq!(written["high_contrast"], true);
+    assert_eq!(written["text_size"], "largest");
+    assert_eq!(written["sound"], true);
+    assert_eq!(
+        written["a_later_setting"]["on"], true,
+        "a newer field is kept"
+    );
+    assert_eq!(written["version"], 7, "the newest version that wrote it");
+    // A first save carries this version's number.
+    let mut fresh = app_with_stores(None, None);
+    press(&mut fresh, &ui().settings);
+    press(&mut fresh, &ui().settings_sound);
+    let first: serde_json::Value =
+        serde_json::from_str(&fresh.world().resource::<SettingsStore>().raw().unwrap()).unwrap();
+    assert_eq!(first["version"], game::SETTINGS_VERSION);
+}
+
+#[test]
+fn with_no_voice_of_its_own_the_read_aloud_setting_says_so() {
+    for (voice, warned) in [(None, false), (Some(true), false), (Some(false), true)] {
+        let mut app = app();
+        app.insert_resource(game::DeviceVoice(voice));
+        press(&mut app, &ui().settings);
+        assert_eq!(
+            labels(&app).contains(&ui().read_aloud_no_voice),
+            warned,
+            "{voice:?}"
+        );
+    }
+    // Told while the menu is open (the browser finds its voices late): it is rebuilt.
+    let mut app = app();
+    press(&mut app, &ui().settings);
+    app.world_mut().resource_mut::<game::DeviceVoice>().0 = Some(false);
+    settle(&mut app);
+    assert!(labels(&app).contains(&ui().read_aloud_no_voice));
 }

@@ -7,10 +7,23 @@ const $ = (id) => document.getElementById(id);
 const page = JSON.parse($("page-strings").textContent);
 // The build's file names (each carries a hash of its contents) and the wasm's size.
 const build = JSON.parse($("build").textContent);
+// Whether this browser lets the game keep anything (private windows and school policies can
+// refuse, and a full disk does): if not, no message may say the answers are saved.
+function storageWorks() {
+  try {
+    const key = "find-your-fit.probe";
+    window.localStorage.setItem(key, "1");
+    window.localStorage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const texts = {
   noWebgl: [page.no_webgl, page.no_webgl_next],
   download: [page.download_failed, page.download_failed_next],
-  crash: [page.crash, page.crash_next],
+  get crash() { return [page.crash, storageWorks() ? page.crash_next : page.crash_next_unsaved]; },
 };
 
 function showProblem([text, next], details = "") {
@@ -198,6 +211,25 @@ function print(json) {
 let lastSeq = 0;
 let speaking = false;
 
+// Read aloud speaks only with a voice that runs on this device. A voice in the cloud (in
+// Chrome, the "Google …" voices) would send the question and the student's answer away, so
+// it is never used, and with no voice of the device's own the game says so in its settings.
+function deviceVoice() {
+  if (!("speechSynthesis" in window)) return null;
+  const tag = (v) => String(v.lang || "").toLowerCase().replace("_", "-");
+  const lang = document.documentElement.lang.toLowerCase();
+  const local = window.speechSynthesis.getVoices().filter((v) => v.localService === true);
+  return local.find((v) => tag(v) === lang)
+    || local.find((v) => tag(v).split("-")[0] === lang.split("-")[0])
+    || null;
+}
+
+// Browsers find their voices a little after the page opens, and again when one is installed.
+function tellVoice() {
+  if (wasm) wasm.fyf_voice(Boolean(deviceVoice()));
+}
+if ("speechSynthesis" in window) window.speechSynthesis.addEventListener("voiceschanged", tellVoice);
+
 function announce(snapshot) {
   const { seq, text, speech } = snapshot.announcement;
   if (!snapshot.read_aloud && speaking) {
@@ -210,10 +242,12 @@ function announce(snapshot) {
   const announcer = $("announcer");
   announcer.textContent = "";
   setTimeout(() => { announcer.textContent = text; }, 50);
-  if (snapshot.read_aloud && "speechSynthesis" in window && speech) {
+  const voice = snapshot.read_aloud && speech ? deviceVoice() : null;
+  if (voice) {
     window.speechSynthesis.cancel();
     const utterance = new SpeechSynthesisUtterance(speech);
-    utterance.lang = document.documentElement.lang;
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
     utterance.rate = 0.95;
     utterance.onend = () => { speaking = false; };
     speaking = true;
@@ -410,6 +444,7 @@ async function start() {
     }
     wasm = await glue;
   }
+  tellVoice();
 }
 
 // ---- Offline: the service worker keeps this version on the device. ----

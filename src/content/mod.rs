@@ -47,10 +47,17 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file's text. A UTF-8 byte-order mark at its start (older Windows editors write one)
+    /// is dropped: it is not part of the JSON, and would make every file it starts "not
+    /// valid JSON".
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         Self {
             path: path.into(),
-            text: text.into(),
+            text,
         }
     }
 }

@@ -185,20 +185,37 @@ fn named_text(place: String, text: &str, title: Option<&str>) -> Text {
 }
 
 fn replace_ignoring_case(text: &str, find: &str, with: &str) -> String {
-    let lower = text.to_lowercase();
     let find = find.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; only then give up and keep the text.
-    if find.is_empty() || lower.len() != text.len() {
+    if find.is_empty() {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while let Some(found) = lower[at..].find(&find) {
-        out.push_str(&text[at..at + found]);
-        out.push_str(with);
-        at += found + find.len();
+    // Lower-casing can change a character's length ("İ" grows, the Kelvin sign "K" shrinks),
+    // so matches are found in the lower-cased text and mapped back through where each
+    // character's lower case starts; a match that starts or ends inside one is not a match.
+    let mut lower = String::with_capacity(text.len());
+    let mut origin: Vec<Option<usize>> = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let start = lower.len();
+        lower.extend(c.to_lowercase());
+        origin.resize(lower.len(), None);
+        origin[start] = Some(at);
     }
-    out.push_str(&text[at..]);
+    origin.push(Some(text.len()));
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut search) = (0, 0);
+    while let Some(found) = lower[search..].find(&find) {
+        let start = search + found;
+        let end = start + find.len();
+        if let (Some(from), Some(to)) = (origin[start], origin[end]) {
+            out.push_str(&text[copied..from]);
+            out.push_str(with);
+            copied = to;
+            search = end;
+        } else {
+            search = start + lower[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -338,5 +355,25 @@ mod tests {
         let t = text("x".into(), "You chose {subject_name_here} and £24,465.");
         assert_eq!(t.counts.words, 4);
         assert_eq!(t.counts.sentences, 1);
+    }
+
+    #[test]
+    fn titles_are_found_in_text_whose_lower_case_changes_length() {
+        // "İ" lower-cases to two characters (3 bytes from 2); the Kelvin sign "K" to a plain
+        // "k" (1 byte from 3): together the lengths match but the boundaries do not.
+        assert_eq!(
+            replace_ignoring_case("İİK nurse KİND İ", "nurse", "it"),
+            "İİK it KİND İ"
+        );
+        assert_eq!(replace_ignoring_case("a Kelvin", "kelvin", "it"), "a it");
+        assert_eq!(
+            replace_ignoring_case("İstanbul NURSE", "i", "x"),
+            "İstanbul NURSE"
+        );
+        assert_eq!(replace_ignoring_case("İ", "i̇", "x"), "x");
+        for text in ["İİK", "KİKİ", "ǅİ", "ΣİK", ""] {
+            let t = named_text("x".into(), &format!("{text} works here."), Some("İK"));
+            assert!(t.counts.words >= 2, "{text}");
+        }
     }
 }

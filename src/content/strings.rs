@@ -101,6 +101,7 @@ pub struct PageStrings {
     pub download_failed_next: String,
     pub crash: String,
     pub crash_next: String,
+    pub crash_next_unsaved: String,
     pub noscript: String,
     pub update_ready: String,
 }
@@ -137,6 +138,10 @@ impl PageStrings {
         ),
         ("crash", "When the game stopped working."),
         ("crash_next", "What to try next after the game stopped."),
+        (
+            "crash_next_unsaved",
+            "What to try next after the game stopped, on a device that keeps nothing (so the answers were not saved).",
+        ),
         ("noscript", "When JavaScript is turned off."),
         (
             "update_ready",
@@ -157,6 +162,7 @@ impl PageStrings {
             &self.download_failed_next,
             &self.crash,
             &self.crash_next,
+            &self.crash_next_unsaved,
             &self.noscript,
             &self.update_ready,
         ];
@@ -202,7 +208,10 @@ ui_strings! {
     explore,
     settings,
     settings_intro,
+    settings_intro_unsaved,
     save_lost,
+    save_from_newer,
+    saving_off,
     intro_title,
     intro_no_wrong,
     intro_skip,
@@ -266,6 +275,7 @@ ui_strings! {
     settings_reading_font,
     settings_reduce_motion,
     settings_read_aloud,
+    read_aloud_no_voice,
     settings_sound,
     settings_answers,
     read_again,

@@ -7,8 +7,12 @@
 use bevy::prelude::*;
 
 use super::content::GameContent;
-use super::model::{Action, Announce, DeviceMotion, Menu, MenuRoot, Settings, TextSize, Toggle};
+use super::model::{
+    Action, Announce, DeviceMotion, DeviceVoice, Menu, MenuRoot, Settings, TextSize, Toggle,
+};
+use super::persistence::{SaveStore, Saving};
 use super::screens::show_while;
+use super::settings::SettingsStore;
 use super::theme::widgets::Scrollable;
 use super::theme::{ButtonKind, Surface, widgets};
 use crate::content::{UiStrings, fill};
@@ -49,9 +53,10 @@ fn spawn_still_there(mut commands: Commands, game: Option<Res<GameContent>>) {
         });
 }
 
-/// The settings changed while the menu is open: it is rebuilt to show them.
-fn settings_changed(settings: Res<Settings>) -> bool {
-    settings.is_changed() && !settings.is_added()
+/// The settings (or what the device can do) changed while the menu is open: it is rebuilt to
+/// show them.
+fn settings_changed(settings: Res<Settings>, voice: Res<DeviceVoice>) -> bool {
+    (settings.is_changed() && !settings.is_added()) || (voice.is_changed() && !voice.is_added())
 }
 
 fn spawn_settings(
@@ -59,15 +64,25 @@ fn spawn_settings(
     game: Option<Res<GameContent>>,
     settings: Res<Settings>,
     device: Res<DeviceMotion>,
+    voice: Res<DeviceVoice>,
+    store: Res<SettingsStore>,
+    answers: Res<SaveStore>,
 ) {
     let Some(game) = game else { return };
     let ui = &game.content.strings.ui;
+    // Only say the choices stay on this device when it keeps them (one refused write, of the
+    // settings or of the answers, says it does not).
+    let intro = if store.saving() && answers.saving() != Saving::Off {
+        &ui.settings_intro
+    } else {
+        &ui.settings_intro_unsaved
+    };
     commands.spawn(overlay(Menu::Settings)).with_children(|o| {
         o.spawn(widgets::card("Settings panel"))
             .insert(panel(settings.text_size))
             .with_children(|p| {
                 p.spawn(widgets::heading(ui.settings.clone()));
-                p.spawn(widgets::soft(ui.settings_intro.clone()));
+                p.spawn(widgets::soft(intro.clone()));
                 text_sizes(p, ui, settings.text_size);
                 for (toggle, label) in [
                     (Toggle::HighContrast, &ui.settings_high_contrast),
@@ -83,6 +98,9 @@ fn spawn_settings(
                         settings.is_on(toggle, *device),
                         widgets::button_node(),
                     ));
+                    if toggle == Toggle::ReadAloud && voice.0 == Some(false) {
+                        p.spawn(widgets::soft(ui.read_aloud_no_voice.clone()));
+                    }
                 }
                 p.spawn(widgets::subheading(ui.settings_answers.clone()));
                 for (label, action, kind) in [

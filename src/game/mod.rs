@@ -41,17 +41,18 @@ mod web;
 mod workshop;
 
 use bevy::prelude::*;
+use model::LoadingSystems;
 
 pub use a11y::{DomNode, DomSnapshot};
 pub use anim::Motion;
 pub use content::{ContentFailed, GameContent, PageFiles, sources_from_page};
 pub use model::{
-    AccessRole, Accessible, Act, Action, Activate, AppSystems, DeviceMotion, Focused, IdleLimits,
-    IncomingLink, Menu, Screen, Settings, ShareBase, TextSize, Toggle, WorkshopQuery,
+    AccessRole, Accessible, Act, Action, Activate, AppSystems, DeviceMotion, DeviceVoice, Focused,
+    IdleLimits, IncomingLink, Menu, Screen, Settings, ShareBase, TextSize, Toggle, WorkshopQuery,
 };
-pub use persistence::{MemoryBackend, SaveBackend, SaveStore, Saved};
+pub use persistence::{MemoryBackend, SaveBackend, SaveStore, Saved, Saving};
 pub use session::{ExploreFilters, Session, SharedView};
-pub use settings::SettingsStore;
+pub use settings::{SETTINGS_VERSION, SettingsStore};
 pub use sharing::{ProfileDir, ShareRequest, link_for};
 pub use theme::Palette;
 
@@ -69,6 +70,10 @@ pub fn plugin(app: &mut App) {
             AppSystems::Present,
         )
             .chain(),
+    );
+    app.configure_sets(
+        PreUpdate,
+        (LoadingSystems::Restore, LoadingSystems::Leave).chain(),
     );
     app.add_plugins((
         content::plugin,

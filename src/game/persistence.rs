@@ -1,6 +1,14 @@
 //! Keeps the student's answers on this device (browser storage on the web, a file on the
 //! desktop) so they can come back later. Nothing is sent anywhere. A save that cannot be read
-//! is dropped with a notice on the title screen, never a crash.
+//! is dropped with a notice on the title screen, never a crash; a save from a newer version is
+//! kept as it is; a device that will not keep anything (storage blocked or full) is noticed,
+//! so the game can say that saving is off rather than claim the answers are kept.
+//!
+//! Versions: `Saved::version` is [`SAVE_VERSION`] when written. A save with a lower version
+//! is read (fields added since take their defaults: see `Saved`); a save with a higher
+//! version was written by a newer game and is neither read nor overwritten, so going back to
+//! an older copy of the game never loses a student's answers. Bump the version when a field's
+//! meaning changes, and read the old meaning in `session::restore_into`.
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,8 +36,13 @@ pub struct Saved {
 /// Where saves go.
 pub trait SaveBackend: Send + Sync + 'static {
     fn read(&self) -> Option<String>;
-    fn write(&mut self, text: &str);
+    /// Keeps the text; `false` when the device would not (storage blocked, full or gone).
+    fn write(&mut self, text: &str) -> bool;
     fn clear(&mut self);
+    /// Whether the device lets the game keep anything at all, asked once at the start.
+    fn available(&self) -> bool {
+        true
+    }
 }
 
 /// Keeps the save in memory only (tests, and when the platform has no storage).
@@ -40,34 +53,75 @@ impl SaveBackend for MemoryBackend {
     fn read(&self) -> Option<String> {
         self.0.clone()
     }
-    fn write(&mut self, text: &str) {
+    fn write(&mut self, text: &str) -> bool {
         self.0 = Some(text.to_owned());
+        true
     }
     fn clear(&mut self) {
         self.0 = None;
     }
 }
 
+/// The saved answers, and whether saving works on this device.
 #[derive(Resource)]
-pub struct SaveStore(Box<dyn SaveBackend>);
+pub struct SaveStore {
+    backend: Box<dyn SaveBackend>,
+    state: Saving,
+}
+
+/// Whether the answers are being kept on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saving {
+    On,
+    /// The device will not keep anything (blocked or full): the answers last until the game
+    /// is closed.
+    Off,
+    /// A newer version's save is here: it is kept as it is, so this game saves nothing over it.
+    HeldForNewer,
+}
 
 impl SaveStore {
     pub fn new(backend: impl SaveBackend) -> Self {
-        Self(Box::new(backend))
+        let state = if backend.available() {
+            Saving::On
+        } else {
+            Saving::Off
+        };
+        Self {
+            backend: Box::new(backend),
+            state,
+        }
     }
 
     pub fn save(&mut self, saved: &Saved) {
-        if let Ok(text) = serde_json::to_string(saved) {
-            self.0.write(&text);
+        if self.state != Saving::On {
+            return;
+        }
+        if let Ok(text) = serde_json::to_string(saved)
+            && !self.backend.write(&text)
+        {
+            log::warn!("this device would not keep the answers; saving is off");
+            self.state = Saving::Off;
         }
     }
 
     pub fn clear(&mut self) {
-        self.0.clear();
+        if self.state != Saving::HeldForNewer {
+            self.backend.clear();
+        }
     }
 
     pub fn raw(&self) -> Option<String> {
-        self.0.read()
+        self.backend.read()
+    }
+
+    pub fn saving(&self) -> Saving {
+        self.state
+    }
+
+    /// Leaves a newer version's save alone for the rest of this visit.
+    pub fn hold_for_newer(&mut self) {
+        self.state = Saving::HeldForNewer;
     }
 }
 
@@ -119,15 +173,22 @@ impl SaveBackend for FileBackend {
     fn read(&self) -> Option<String> {
         std::fs::read_to_string(self.0.as_ref()?).ok()
     }
-    fn write(&mut self, text: &str) {
-        if let Some(path) = &self.0 {
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            if let Err(e) = std::fs::write(path, text) {
-                log::warn!("could not save answers to {}: {e}", path.display());
+    fn write(&mut self, text: &str) -> bool {
+        let Some(path) = &self.0 else { return false };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match std::fs::write(path, text) {
+            Ok(()) => true,
+            Err(e) => {
+                log::warn!("could not save to {}: {e}", path.display());
+                false
             }
         }
+    }
+
+    fn available(&self) -> bool {
+        self.0.is_some()
     }
     fn clear(&mut self) {
         if let Some(path) = &self.0 {
@@ -165,14 +226,18 @@ impl SaveBackend for LocalStorage {
     fn read(&self) -> Option<String> {
         storage()?.get_item(&self.key()).ok().flatten()
     }
-    fn write(&mut self, text: &str) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(&self.key(), text);
-        }
+    fn write(&mut self, text: &str) -> bool {
+        storage().is_some_and(|s| s.set_item(&self.key(), text).is_ok())
     }
     fn clear(&mut self) {
         if let Some(s) = storage() {
             let _ = s.remove_item(&self.key());
         }
+    }
+    /// Private windows and school policies can refuse storage outright, or let it be read
+    /// but not written: only a real write and removal tells.
+    fn available(&self) -> bool {
+        let probe = "find-your-fit.probe";
+        storage().is_some_and(|s| s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok())
     }
 }

@@ -8,7 +8,8 @@ use bevy::prelude::*;
 
 use super::content::GameContent;
 use super::model::{
-    Act, Action, AppSystems, Dirty, FilterKind, IncomingLink, Menu, Screen, Settings,
+    Act, Action, AppSystems, Dirty, FilterKind, IncomingLink, LoadingSystems, Menu, Screen,
+    Settings,
 };
 use super::persistence::{SAVE_VERSION, SaveStore, Saved};
 use crate::content::{Answers, Content, PatientContact, Role, Taxonomy};
@@ -157,11 +158,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<OpenUrl>()
         .add_systems(Update, apply_actions_systems().in_set(AppSystems::Update))
         .init_resource::<IncomingLink>()
+        // Before the frame's state transition, so that content checked at startup opens the
+        // title (or a shared link's strengths) in the very first frame.
         .add_systems(
-            Update,
+            PreUpdate,
             restore_save
                 .run_if(resource_added::<GameContent>)
-                .in_set(AppSystems::RecordInput),
+                .in_set(LoadingSystems::Restore),
         );
 }
 
@@ -592,11 +595,14 @@ fn open_link(content: &Content, code: &str) -> Result<Session, String> {
     })
 }
 
-/// Reads the saved session into `session`; a save that cannot be read is dropped with a notice.
+/// Reads the saved session into `session`. A save that cannot be read is dropped with a
+/// notice; one written by a newer version is kept as it is (and nothing saved over it), with
+/// a notice saying so.
 fn restore_into(content: &Content, store: &mut SaveStore, session: &mut Session) {
     let Some(raw) = store.raw() else { return };
-    match serde_json::from_str::<Saved>(&raw) {
-        Ok(saved) if saved.version <= SAVE_VERSION => {
+    let ui = &content.strings.ui;
+    match read_save(&raw) {
+        SaveRead::Current(saved) => {
             let quiz = &content.quiz;
             let mut answers = saved.answers;
             let dropped = answers.retain_valid(quiz);
@@ -609,10 +615,38 @@ fn restore_into(content: &Content, store: &mut SaveStore, session: &mut Session)
             session.shortlist = saved.shortlist;
             session.not_for_me = saved.not_for_me;
         }
-        _ => {
-            log::warn!("the saved answers could not be read; starting fresh");
-            store.clear();
-            session.notice = Some(content.strings.ui.save_lost.clone());
+        SaveRead::Newer(version) => {
+            log::warn!("the saved answers are from a newer version ({version}); keeping them");
+            store.hold_for_newer();
+            session.notice = Some(ui.save_from_newer.clone());
         }
+        SaveRead::Unreadable(e) => {
+            log::warn!("the saved answers could not be read ({e}); starting fresh");
+            store.clear();
+            session.notice = Some(ui.save_lost.clone());
+        }
+    }
+}
+
+/// What a save's text turned out to be.
+enum SaveRead {
+    Current(Saved),
+    /// Written by a newer version of the game (its version number).
+    Newer(u64),
+    Unreadable(String),
+}
+
+/// Reads the version first, so a newer save is recognised even when its fields have changed.
+fn read_save(raw: &str) -> SaveRead {
+    let value = match serde_json::from_str::<serde_json::Value>(raw) {
+        Ok(value) => value,
+        Err(e) => return SaveRead::Unreadable(e.to_string()),
+    };
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(SAVE_VERSION) => SaveRead::Newer(v),
+        _ => match serde_json::from_value::<Saved>(value) {
+            Ok(saved) => SaveRead::Current(saved),
+            Err(e) => SaveRead::Unreadable(e.to_string()),
+        },
     }
 }

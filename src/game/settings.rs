@@ -3,26 +3,67 @@
 //! "Finish and clear my answers" leaves a student's reading needs in place), applied the
 //! moment they change, and turned into the theme's values here: the rem size, the palette, the
 //! fonts and the motion switch.
+//!
+//! Versions: the saved copy carries `version` ([`SETTINGS_VERSION`]). Settings are read field
+//! by field, whatever the version: a field that is missing or cannot be read takes its
+//! default and the others are kept, and fields this version does not know (from a newer one)
+//! are written back unchanged. Bump the version only when a field's meaning changes, and read
+//! the old meaning in `restore`.
 
 use bevy::prelude::*;
 
 use super::anim::Motion;
-use super::model::{Act, Action, AppSystems, DeviceMotion, ReadAgainButton, Settings};
+use super::model::{Act, Action, AppSystems, DeviceMotion, DeviceVoice, ReadAgainButton, Settings};
 use super::persistence::{SaveBackend, platform_backend};
 use super::theme::{FontFamilies, Fonts, Palette};
 
+/// The settings format written by this version.
+pub const SETTINGS_VERSION: u64 = 1;
+
 /// Where settings are kept: their own slot, apart from the answers.
 #[derive(Resource)]
-pub struct SettingsStore(Box<dyn SaveBackend>);
+pub struct SettingsStore {
+    backend: Box<dyn SaveBackend>,
+    /// The saved copy's fields, including any this version does not know, written back with
+    /// the student's changes.
+    kept: serde_json::Map<String, serde_json::Value>,
+    saving: bool,
+}
 
 impl SettingsStore {
     pub fn new(backend: impl SaveBackend) -> Self {
-        Self(Box::new(backend))
+        let saving = backend.available();
+        Self {
+            backend: Box::new(backend),
+            kept: serde_json::Map::new(),
+            saving,
+        }
     }
 
     /// The stored text, as kept.
     pub fn raw(&self) -> Option<String> {
-        self.0.read()
+        self.backend.read()
+    }
+
+    /// Whether this device keeps the settings between visits.
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
+    fn write(&mut self, settings: &Settings) {
+        let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(settings) else {
+            return;
+        };
+        self.kept.extend(fields);
+        let newest = self.kept.get("version").and_then(serde_json::Value::as_u64);
+        self.kept.insert(
+            "version".into(),
+            newest.unwrap_or(0).max(SETTINGS_VERSION).into(),
+        );
+        let text = serde_json::Value::Object(self.kept.clone()).to_string();
+        if !self.backend.write(&text) {
+            self.saving = false;
+        }
     }
 }
 
@@ -41,6 +82,7 @@ pub(super) fn plugin(app: &mut App) {
         app.init_resource::<SettingsStore>();
     }
     app.init_resource::<DeviceMotion>();
+    app.init_resource::<DeviceVoice>();
     let settings = restore(app.world_mut().resource_mut::<SettingsStore>().as_mut());
     app.insert_resource(settings)
         .add_systems(Update, change_settings.in_set(AppSystems::Update))
@@ -53,16 +95,27 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// Reads the saved settings; anything unreadable gives the defaults (and is not kept).
+/// Reads the saved settings field by field: one that cannot be read takes its default and
+/// the rest are kept. A copy that is not a JSON object at all gives the defaults (and is
+/// removed).
 fn restore(store: &mut SettingsStore) -> Settings {
-    match store.0.read() {
-        None => Settings::default(),
-        Some(raw) => serde_json::from_str(&raw).unwrap_or_else(|e| {
-            log::warn!("the saved settings could not be read ({e}); using the standard ones");
-            store.0.clear();
-            Settings::default()
-        }),
+    let Some(raw) = store.backend.read() else {
+        return Settings::default();
+    };
+    let fields = match serde_json::from_str::<serde_json::Value>(&raw) {
+        Ok(serde_json::Value::Object(fields)) => fields,
+        _ => {
+            log::warn!("the saved settings could not be read; using the standard ones");
+            store.backend.clear();
+            return Settings::default();
+        }
+    };
+    let (settings, unreadable) = Settings::from_fields(&fields);
+    if !unreadable.is_empty() {
+        log::warn!("saved settings not read, standard ones used: {unreadable:?}");
     }
+    store.kept = fields;
+    settings
 }
 
 fn change_settings(
@@ -85,8 +138,8 @@ fn change_settings(
             _ => {}
         }
     }
-    if changed && let Ok(text) = serde_json::to_string(&*settings) {
-        store.0.write(&text);
+    if changed {
+        store.write(&settings);
     }
 }
 

@@ -15,36 +15,64 @@ use wasm_bindgen::prelude::*;
 use super::a11y::DomSnapshot;
 use super::content::{GameContent, PageFiles};
 use super::model::{
-    Act, Action, Activate, AppSystems, DeviceMotion, Dirty, FocusOwner, Focused, IncomingLink,
-    Settings, ShareBase, WorkshopQuery,
+    Act, Action, Activate, AppSystems, DeviceMotion, DeviceVoice, Dirty, FocusOwner, Focused,
+    IncomingLink, Settings, ShareBase, WorkshopQuery,
 };
 use super::session::{OpenUrl, Session};
 use super::sharing::{ShareRequest, tell};
 
+// Every page function is called with `catch`: one that throws (a bug in the page, a browser
+// that refuses) must not unwind through the game's frame and stop it responding. `guard`
+// logs each failing function once and the game carries on.
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = fyf, js_name = render)]
-    fn js_render(json: &str);
-    #[wasm_bindgen(js_namespace = fyf, js_name = focus)]
-    fn js_focus(id: &str);
-    #[wasm_bindgen(js_namespace = fyf, js_name = openUrl)]
-    fn js_open_url(url: &str);
-    #[wasm_bindgen(js_namespace = fyf, js_name = fatal)]
-    fn js_fatal(message: &str);
-    #[wasm_bindgen(js_namespace = fyf, js_name = reducedMotion)]
-    fn js_reduced_motion() -> bool;
-    #[wasm_bindgen(js_namespace = fyf, js_name = sound)]
-    fn js_sound(kind: &str);
-    #[wasm_bindgen(js_namespace = fyf, js_name = copyLink)]
-    fn js_copy_link(link: &str);
-    #[wasm_bindgen(js_namespace = fyf, js_name = print)]
-    fn js_print(summary_json: &str);
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = render)]
+    fn js_render(json: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = focus)]
+    fn js_focus(id: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = openUrl)]
+    fn js_open_url(url: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = fatal)]
+    fn js_fatal(message: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = reducedMotion)]
+    fn js_reduced_motion() -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = sound)]
+    fn js_sound(kind: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = copyLink)]
+    fn js_copy_link(link: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = print)]
+    fn js_print(summary_json: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = fyf, js_name = assetRoot)]
     fn js_asset_root() -> Result<String, JsValue>;
-    #[wasm_bindgen(js_namespace = fyf, js_name = mark)]
-    fn js_mark(name: &str);
+    #[wasm_bindgen(catch, js_namespace = fyf, js_name = mark)]
+    fn js_mark(name: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = fyf, js_name = contentFile)]
     fn js_content_file(path: &str) -> Result<Option<String>, JsValue>;
+}
+
+thread_local! {
+    /// The page functions that have thrown, each logged the first time only.
+    static FAILED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The answer of a page function, or (if it threw) its default, after logging the failure
+/// the first time that function fails.
+fn guard<T: Default>(what: &'static str, result: Result<T, JsValue>) -> T {
+    result.unwrap_or_else(|error| {
+        let first = FAILED.with(|f| {
+            let mut failed = f.borrow_mut();
+            let first = !failed.contains(&what);
+            if first {
+                failed.push(what);
+            }
+            first
+        });
+        if first {
+            let said = format!("the page's {what} failed; the game carries on");
+            web_sys::console::error_2(&said.into(), &error);
+        }
+        T::default()
+    })
 }
 
 /// A content file the page fetched before the game started, if it has it.
@@ -80,6 +108,8 @@ enum FromPage {
     Back,
     /// The page tried to copy the share link: did it work?
     Copied(bool),
+    /// Whether the device has a voice of its own to read aloud with.
+    Voice(bool),
 }
 
 thread_local! {
@@ -126,6 +156,13 @@ pub fn fyf_copied(ok: bool) {
     push(FromPage::Copied(ok));
 }
 
+/// Whether the device has a voice of its own for read aloud (the page asks again when the
+/// browser's list of voices changes).
+#[wasm_bindgen]
+pub fn fyf_voice(available: bool) {
+    push(FromPage::Voice(available));
+}
+
 /// What the page's address says: where share links point, a share code to open, and the
 /// workshop options.
 fn read_address(app: &mut App) {
@@ -170,18 +207,18 @@ impl log::Log for Console {
 static CONSOLE: Console = Console;
 
 pub(super) fn plugin(app: &mut App) {
-    js_mark("instantiated");
+    guard("mark", js_mark("instantiated"));
     if log::set_logger(&CONSOLE).is_ok() {
         log::set_max_level(log::LevelFilter::Warn);
     }
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.clone().into());
-        js_fatal(&message);
+        guard("fatal", js_fatal(&message));
     }));
     read_address(app);
     app.insert_resource(DeviceMotion {
-        reduced: js_reduced_motion(),
+        reduced: guard("reducedMotion", js_reduced_motion()),
     })
     .insert_resource(FocusOwner::Page)
     .insert_resource(PageFiles(page_content_file))
@@ -234,12 +271,12 @@ const MARKED_FRAMES: u32 = 40;
 fn mark_early_frame() {
     let frame = FRAMES.load(std::sync::atomic::Ordering::Relaxed);
     if frame < MARKED_FRAMES {
-        js_mark(&format!("frame:{frame}"));
+        guard("mark", js_mark(&format!("frame:{frame}")));
     }
 }
 
 fn mark_content_ready() {
-    js_mark("content-ready");
+    guard("mark", js_mark("content-ready"));
 }
 
 fn count_frame() {
@@ -252,6 +289,7 @@ fn take_page_input(
     mut focused: ResMut<Focused>,
     mut session: ResMut<Session>,
     mut dirty: ResMut<Dirty>,
+    mut voice: ResMut<DeviceVoice>,
     game: Option<Res<GameContent>>,
 ) {
     let events = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
@@ -267,6 +305,9 @@ fn take_page_input(
             FromPage::Back => {
                 act.write(Act(Action::Back));
             }
+            FromPage::Voice(available) => {
+                voice.set_if_neq(DeviceVoice(Some(available)));
+            }
             FromPage::Copied(ok) => {
                 if let Some(game) = &game {
                     let ui = &game.content.strings.ui;
@@ -281,7 +322,7 @@ fn take_page_input(
 fn send_snapshot(snapshot: Res<DomSnapshot>) {
     if snapshot.is_changed() {
         if let Ok(json) = serde_json::to_string(&*snapshot) {
-            js_render(&json);
+            guard("render", js_render(&json));
         }
     }
 }
@@ -289,12 +330,11 @@ fn send_snapshot(snapshot: Res<DomSnapshot>) {
 /// Focus moved inside the game (keyboard on the canvas, a click): move the page's too.
 fn send_focus(focused: Res<Focused>) {
     if focused.is_changed() {
-        js_focus(
-            &focused
-                .0
-                .map(|e| e.to_bits().to_string())
-                .unwrap_or_default(),
-        );
+        let id = focused
+            .0
+            .map(|e| e.to_bits().to_string())
+            .unwrap_or_default();
+        guard("focus", js_focus(&id));
     }
 }
 
@@ -305,8 +345,8 @@ fn play_sounds(mut acts: MessageReader<Act>, settings: Res<Settings>) {
             continue;
         }
         match action {
-            Action::Choose { .. } => js_sound("choose"),
-            Action::ShowMatches => js_sound("reveal"),
+            Action::Choose { .. } => guard("sound", js_sound("choose")),
+            Action::ShowMatches => guard("sound", js_sound("reveal")),
             _ => {}
         }
     }
@@ -317,7 +357,7 @@ fn play_sounds(mut acts: MessageReader<Act>, settings: Res<Settings>) {
 fn copy_and_print(mut requests: MessageReader<ShareRequest>) {
     for request in requests.read() {
         match request {
-            ShareRequest::Copy(link) => js_copy_link(link),
+            ShareRequest::Copy(link) => guard("copyLink", js_copy_link(link)),
             ShareRequest::Print(summary) => {
                 let qr = crate::share::qr(&summary.link);
                 let page = serde_json::json!({
@@ -325,7 +365,7 @@ fn copy_and_print(mut requests: MessageReader<ShareRequest>) {
                     "qr": qr.as_ref().map(|q| q.bits()),
                     "qr_size": qr.as_ref().map(|q| q.size),
                 });
-                js_print(&page.to_string());
+                guard("print", js_print(&page.to_string()));
             }
         }
     }
@@ -333,6 +373,6 @@ fn copy_and_print(mut requests: MessageReader<ShareRequest>) {
 
 fn open_urls(mut urls: MessageReader<OpenUrl>) {
     for OpenUrl(url) in urls.read() {
-        js_open_url(url);
+        guard("openUrl", js_open_url(url));
     }
 }

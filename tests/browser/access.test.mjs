@@ -46,9 +46,14 @@ test("axe-core finds no WCAG 2.2 AA problems on any screen", async () => {
 test("a screen reader hears the question, its answers as toggle buttons, and the news", async () => {
   const { page, problems } = await open(browser, "screen-reader");
   await page.evaluate(() => {
-    // Record what read aloud would say (headless Chromium has no voices).
+    // Record what read aloud would say: headless Chromium has no voices, so it is given one
+    // of the device's own (read aloud uses no other).
     window.spoken = [];
+    const voice = { name: "Device voice", lang: "en-GB", localService: true };
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    window.speechSynthesis.getVoices = () => [voice];
     window.speechSynthesis.speak = (u) => window.spoken.push(u.text);
+    window.speechSynthesis.dispatchEvent(new Event("voiceschanged"));
   });
   await domPress(page, "Start");
   await domPress(page, "Let’s go");

@@ -24,13 +24,24 @@ export async function launch() {
 }
 
 /** Opens the game in a fresh context (at `address`, the game's own address unless given, and
- * waiting for `screen`); returns { page, problems, shot, timings }. */
+ * waiting for `screen`); returns { page, problems, shot, timings }. `options` are the
+ * context's, plus `initScript`: a function run in the page before any of its own scripts.
+ * Every request the context makes (the service worker's included) to another origin is a
+ * problem. */
 export async function open(browser, name, viewport = { width: 640, height: 400 }, options = {},
   address = BASE, screen = "Title") {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
+  const { initScript, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...contextOptions });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(address).origin;
+  context.on("request", (r) => {
+    const url = r.url();
+    if (r.serviceWorker() && !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      problems.push(`request to another origin from the service worker: ${url}`);
+    }
+  });
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   // The console only says "404"; name the file so a missing asset is found at once.

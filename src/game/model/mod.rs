@@ -13,5 +13,7 @@ pub use action::{
     Act, Action, Activate, FilterKind, FocusOrder, FocusOwner, Focused, InputSystems, Selected,
 };
 pub use link::{IdleLimits, IncomingLink, ShareBase, WorkshopQuery};
-pub use prefs::{DeviceMotion, Settings, TextSize, Toggle};
-pub use state::{AppSystems, Dirty, Menu, MenuRoot, ReadAgainButton, Screen, ScreenRoot};
+pub use prefs::{DeviceMotion, DeviceVoice, Settings, TextSize, Toggle};
+pub use state::{
+    AppSystems, Dirty, LoadingSystems, Menu, MenuRoot, ReadAgainButton, Screen, ScreenRoot,
+};

@@ -64,6 +64,31 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Reads each known field on its own: the settings, and the names of the fields that
+    /// were there but could not be read (they keep their defaults). Fields it does not know
+    /// are passed over.
+    pub fn from_fields(
+        fields: &serde_json::Map<String, serde_json::Value>,
+    ) -> (Settings, Vec<String>) {
+        let mut settings = Settings::default();
+        let mut unreadable = Vec::new();
+        let Ok(serde_json::Value::Object(known)) = serde_json::to_value(settings) else {
+            return (settings, unreadable);
+        };
+        for (name, value) in fields.iter().filter(|(name, _)| known.contains_key(*name)) {
+            // Tried on top of what has been read so far: one field at a time.
+            let Ok(serde_json::Value::Object(mut trial)) = serde_json::to_value(settings) else {
+                continue;
+            };
+            trial.insert(name.clone(), value.clone());
+            match serde_json::from_value(serde_json::Value::Object(trial)) {
+                Ok(read) => settings = read,
+                Err(_) => unreadable.push(name.clone()),
+            }
+        }
+        (settings, unreadable)
+    }
+
     /// Whether motion is reduced, given what the device asks for.
     pub fn motion_reduced(&self, device: DeviceMotion) -> bool {
         self.reduce_motion.unwrap_or(device.reduced)
@@ -98,3 +123,9 @@ impl Settings {
 pub struct DeviceMotion {
     pub reduced: bool,
 }
+
+/// Whether the device has a voice of its own to read aloud with (`None` until the page says;
+/// always `None` off the web). Read aloud never uses a voice in the cloud: it would send the
+/// student's words away.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeviceVoice(pub Option<bool>);

@@ -16,6 +16,17 @@ pub enum AppSystems {
     Present,
 }
 
+/// Leaving the loading screen, in `PreUpdate` so the state changes before the frame's
+/// transition: the saved session (or a shared link) is read first, then the next screen
+/// chosen.
+#[derive(SystemSet, Debug, Clone, Copy, Eq, PartialEq, Hash, PartialOrd, Ord)]
+pub enum LoadingSystems {
+    /// Read the save or the shared link into the session.
+    Restore,
+    /// Choose the title, the shared strengths or the error screen.
+    Leave,
+}
+
 /// The screen on display; every screen's root is despawned when it is left.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {

@@ -6,7 +6,7 @@ use bevy::window::RequestRedraw;
 
 use super::{root, show_screen};
 use crate::game::content::{ContentFailed, GameContent, LoadProgress};
-use crate::game::model::{AppSystems, Dirty, Screen};
+use crate::game::model::{AppSystems, Dirty, LoadingSystems, Screen};
 use crate::game::session::Session;
 use crate::game::theme::widgets;
 
@@ -14,9 +14,17 @@ pub(super) fn plugin(app: &mut App) {
     show_screen(app, Screen::Loading, spawn_loading);
     app.add_systems(
         Update,
-        (show_progress, leave_loading, keep_updating)
+        (show_progress, keep_updating)
             .run_if(in_state(Screen::Loading))
             .in_set(AppSystems::Update),
+    );
+    // Content the page held is checked at startup: choosing the next screen before the first
+    // frame's transition draws the title in that frame, with no loading screen before it.
+    app.add_systems(
+        PreUpdate,
+        leave_loading
+            .run_if(in_state(Screen::Loading))
+            .in_set(LoadingSystems::Leave),
     );
 }
 

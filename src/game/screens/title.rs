@@ -8,6 +8,7 @@ use crate::content::UiStrings;
 use crate::game::anim::PopIn;
 use crate::game::content::GameContent;
 use crate::game::model::{Action, Screen, Settings};
+use crate::game::persistence::{SaveStore, Saving};
 use crate::game::session::Session;
 use crate::game::theme::{ButtonKind, Surface, motion, widgets};
 
@@ -20,6 +21,7 @@ fn spawn_title(
     game: Res<GameContent>,
     session: Res<Session>,
     settings: Res<Settings>,
+    store: Res<SaveStore>,
 ) {
     let ui = &game.content.strings.ui;
     commands
@@ -38,6 +40,10 @@ fn spawn_title(
                 });
                 if let Some(notice) = &session.notice {
                     c.spawn(widgets::soft(notice.clone()));
+                }
+                // Never claim the answers are kept on a device that will not keep them.
+                if store.saving() == Saving::Off {
+                    c.spawn(widgets::soft(ui.saving_off.clone()));
                 }
                 let carry_on = session.can_continue() && !settings.workshop;
                 for (step, (label, action, kind)) in (2..).zip(choices(ui, carry_on)) {
