@@ -645,6 +645,43 @@ fn sources_links_dates_and_myths_are_checked() {
 }
 
 #[test]
+fn a_link_that_is_not_https_is_an_error_the_loader_refuses() {
+    for (n, url) in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//www.healthcareers.nhs.uk/",
+        " https://www.healthcareers.nhs.uk/",
+        "https://",
+        "https:// evil.example/",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for field in ["read_more", "source"] {
+            let broken = edit(DENTAL, |v| {
+                let role = &mut v["roles"][0];
+                if field == "read_more" {
+                    role["read_more"] = json!(url);
+                } else {
+                    role["sources"][0]["url"] = json!(url);
+                }
+            });
+            let err = Content::load(&broken).expect_err(url);
+            assert!(
+                err.problems.iter().any(|p| p.file == DENTAL
+                    && p.message
+                        .contains("must be a web address starting https://")),
+                "{n}: {field} {url}: {:?}",
+                err.problems
+            );
+        }
+    }
+}
+
+#[test]
 fn roles_not_checked_within_a_year_are_due_for_review() {
     let c = shipped();
     let never = c.roles.iter().filter(|r| r.checked.is_none()).count();

@@ -60,10 +60,15 @@ test("read aloud speaks only with a voice on the device, never with one in the c
 });
 
 test("with only voices in the cloud, read aloud stays silent and the setting says why", async () => {
-  const { page, problems } = await open(browser, "voice-cloud", undefined,
+  const { page, problems, shot } = await open(browser, "voice-cloud", undefined,
     { initScript: { content: `(${stubVoices})(${JSON.stringify([CLOUD])})` } });
   await readAloudOnFirstQuestion(page);
   assert.ok((await mirrorText(page)).includes(UI.read_aloud_no_voice), "the setting says there is no device voice");
+  // The note sits under the setting, further down the panel: scroll to it to see it.
+  await page.mouse.move(320, 250);
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(800);
+  await shot("settings-no-device-voice");
   await readAgain(page);
   // An answer too: "You chose …" would be said with the next question.
   const options = (await buttons(page)).filter((b) => b.pressed !== null);
@@ -95,9 +100,10 @@ function assertNoClaim(text, where) {
 }
 
 test("with storage blocked the game plays to the results and says saving is off", async () => {
-  const { page, problems } = await open(browser, "storage-blocked", undefined,
+  const { page, problems, shot } = await open(browser, "storage-blocked", undefined,
     { initScript: { content: `(${blockStorage})()` } });
   assert.ok((await mirrorText(page)).includes(UI.saving_off), "the title says saving is off");
+  await shot("title-saving-off");
   assertNoClaim(await mirrorText(page), "the title");
   await domPress(page, "Start");
   await domPress(page, "Let’s go");
@@ -109,6 +115,7 @@ test("with storage blocked the game plays to the results and says saving is off"
   assert.match(await mirrorText(page), /Strong match|Good match|Worth a look/);
   await domPress(page, UI.menu);
   const settings = await mirrorText(page);
+  await shot("settings-saving-off");
   assert.ok(settings.includes(UI.settings_intro_unsaved), "the settings say they last until the game closes");
   assertNoClaim(settings, "the settings");
   assertClean(problems);
