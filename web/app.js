@@ -342,6 +342,13 @@ document.addEventListener("keydown", (e) => {
     wasm.fyf_back();
     return;
   }
+  // Space presses a button as it goes down, as Enter does, not as it comes up: the mirror is
+  // rebuilt while cards move, and a button rebuilt between the two would lose the press.
+  if (e.key === " " && mirror.contains(e.target) && e.target.matches("button")) {
+    e.preventDefault();
+    if (!e.repeat) e.target.click();
+    return;
+  }
   const arrows = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
   if (e.key in arrows && mirror.contains(e.target) && e.target.matches("[aria-pressed]")) {
     const group = [...e.target.parentElement.querySelectorAll(":scope > [aria-pressed]")];

@@ -118,6 +118,9 @@ test("with storage blocked the game plays to the results and says saving is off"
   await shot("settings-saving-off");
   assert.ok(settings.includes(UI.settings_intro_unsaved), "the settings say they last until the game closes");
   assertNoClaim(settings, "the settings");
+  // If the game stopped now, the page would not promise the answers are saved either.
+  await page.evaluate(() => window.fyf.fatal("a stop, for the test"));
+  assert.equal(await page.textContent("#problem-next"), STRINGS.page.crash_next_unsaved);
   assertClean(problems);
 });
 
@@ -199,5 +202,23 @@ test("nothing goes to another site on the share, print and offline paths", async
   await context.setOffline(false);
   assert.deepEqual(outside.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:")), []);
   await context.close();
+  assertClean(problems);
+});
+
+test("a Space press is not lost when the accessible page is rebuilt while the key is down", async () => {
+  const { page, problems } = await open(browser, "space-during-rebuild");
+  const start = (await buttons(page)).find((b) => b.label === "Start");
+  await page.$eval(`#mirror [data-id="${start.id}"]`, (el) => el.focus());
+  await page.keyboard.down("Space");
+  // The mirror rebuilds its buttons whenever what it shows moves (cards sliding in, a fit
+  // counting up); a button rebuilt before the key comes up gets the key-up, not the press.
+  await page.evaluate(() => {
+    const old = document.activeElement;
+    const rebuilt = old.cloneNode(true);
+    old.replaceWith(rebuilt);
+    rebuilt.focus();
+  });
+  await page.keyboard.up("Space");
+  await waitForScreen(page, "Intro", 20000);
   assertClean(problems);
 });
