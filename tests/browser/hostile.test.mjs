@@ -178,9 +178,9 @@ test("a page function that throws once does not stop the game, and is logged onc
 });
 
 test("nothing goes to another site on the share, print and offline paths", async () => {
+  // The harness records every request to another origin, the page's and the service
+  // worker's, as a problem.
   const { page, context, problems } = await open(browser, "no-leaks");
-  const outside = [];
-  context.on("request", (r) => { if (!r.url().startsWith(new URL(page.url()).origin)) outside.push(r.url()); });
   await domPress(page, "Start");
   await domPress(page, "Let’s go");
   await answerCards(page, (options, n) => options[n % options.length]);
@@ -200,7 +200,6 @@ test("nothing goes to another site on the share, print and offline paths", async
   await page.reload();
   await waitForScreen(page, "Title");
   await context.setOffline(false);
-  assert.deepEqual(outside.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:")), []);
   await context.close();
   assertClean(problems);
 });
